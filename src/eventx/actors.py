@@ -1,0 +1,321 @@
+"""Code the participants of an event to a country and a sector.
+
+A role filler found in the parse is a token.  :class:`ActorCoder` turns it
+into a :class:`Mention`:
+
+* an entity (GPE, NORP, ORG, PERSON) is looked up in the gazetteer, whole or
+  by its parts ("Pakistan Army" is PAK/MIL);
+* a titled common noun takes its country from its modifiers and appositions
+  ("China's defence minister", "Chinese warships", "the Navies of the United
+  States, Australia and Japan");
+* a person takes the country of the title around the first full mention, and
+  later surname-only mentions ("Gen. Wei") reuse it: the document's aliases;
+* pronouns and group nouns ("both sides", "the delegations") stay marked as
+  groups, for the pipeline to resolve to the document's salient parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from eventx import gazetteer
+from eventx.resources import load_json
+
+ACTOR_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
+# Children that belong to a noun phrase's own words, for its text span.
+PHRASE_DEPS = frozenset({"det", "poss", "compound", "amod", "nmod", "nummod", "case", "predet"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A participant candidate: where it is, and who it stands for."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    country: str | None
+    sector: str | None
+    group: bool = False  # a pronoun or group noun still to resolve
+
+    @property
+    def coded(self) -> bool:
+        return self.country is not None or self.sector == "IGO"
+
+    def shifted(self, offset: int) -> Mention:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@cache
+def _sector_words() -> tuple[list[str], dict[str, frozenset[str]]]:
+    data = load_json("lexicons/sectors.json")
+    return data["order"], {sector: frozenset(words) for sector, words in data["words"].items()}
+
+
+@cache
+def _groups() -> dict[str, frozenset[str]]:
+    data = load_json("lexicons/groups.json")
+    return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
+
+
+def sector_of(words: Iterable[str]) -> str | None:
+    """The most specific sector any of the words names (see sectors.json)."""
+    order, table = _sector_words()
+    lowered = {word.lower() for word in words}
+    for sector in order:
+        if lowered & table.get(sector, frozenset()):
+            return sector
+    return None
+
+
+def entity_of(token: Token) -> Span | None:
+    """The actor-type entity that contains the token, if any."""
+    if token.ent_type_ not in ACTOR_ENTITIES:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
+def phrase_span(token: Token) -> Span:
+    """The token with its determiners and pre-modifiers: "China's defence minister"."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in PHRASE_DEPS:
+            start = min(start, child.left_edge.i)
+    return token.doc[start : token.i + 1]
+
+
+def lookup_span(span: Span) -> gazetteer.Entry | None:
+    """The whole span in the gazetteer, else its longest sub-span that is."""
+    entry = gazetteer.lookup(span.text)
+    if entry:
+        return entry
+    tokens = [t for t in span if not t.is_punct]
+    for size in range(len(tokens) - 1, 0, -1):
+        for i in range(len(tokens) - size + 1):
+            part = tokens[i : i + size]
+            entry = gazetteer.lookup(span.doc[part[0].i : part[-1].i + 1].text)
+            if entry:
+                return entry
+    return None
+
+
+class ActorCoder:
+    """Codes role fillers of one document; holds its person aliases."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.aliases: dict[str, tuple[str | None, str | None]] = {}
+        self.people: list[Mention] = []  # coded person mentions, in order
+        self._learn_aliases()
+
+    # -- aliases ---------------------------------------------------------
+    def _learn_aliases(self) -> None:
+        """Code every titled person once, so later surnames resolve."""
+        clashes: set[str] = set()
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            country, sector = self._context_code(ent.root)
+            if country is None:
+                country, sector = self._alias(ent)
+                if country is None:
+                    continue
+            for token in ent:
+                if not token.is_alpha or not token.is_title or token.lower_ in _name_stopwords():
+                    continue
+                key = token.lower_
+                known = self.aliases.get(key)
+                if known and known[0] != country:
+                    clashes.add(key)
+                elif not known:
+                    self.aliases[key] = (country, sector)
+            self.people.append(
+                Mention(ent.text, ent.start_char, ent.end_char, "PERSON", country, sector)
+            )
+        for key in clashes:
+            self.aliases.pop(key, None)
+
+    def _alias(self, ent: Span) -> tuple[str | None, str | None]:
+        for token in reversed(list(ent)):
+            found = self.aliases.get(token.lower_)
+            if found:
+                return found
+        return None, None
+
+    # -- context ---------------------------------------------------------
+    def _context_code(self, token: Token) -> tuple[str | None, str | None]:
+        """Country and sector from a noun's modifiers and appositions."""
+        country: str | None = None
+        words: list[str] = [t.text for t in phrase_span(token)]
+        for cue in _cue_tokens(token):
+            words.append(cue.text)
+            if country is None:
+                ent = entity_of(cue)
+                span = ent if ent is not None else cue.doc[cue.i : cue.i + 1]
+                entry = lookup_span(span)
+                if entry and entry.country:
+                    country = entry.country
+        return country, sector_of(words)
+
+    # -- public ----------------------------------------------------------
+    def code(self, token: Token) -> list[Mention]:
+        """The mentions a role filler stands for (several for "Navies of A, B and C")."""
+        if token.pos_ == "PRON" or token.lower_ in _groups()["plural_pronouns"]:
+            return self._pronoun(token)
+        ent = entity_of(token)
+        if ent is not None and not _is_group_noun(token):
+            return [self._entity(ent, token)]
+        return self._noun(token)
+
+    def code_phrase(self, token: Token) -> list[Mention]:
+        """A role filler together with the actor entities inside its phrase.
+
+        Coordinations, appositions and "of" phrases often hang off the wrong
+        word in the parse ("Gen. Wei and Pakistan's COAS Gen. Bajwa"); the
+        entities of the whole phrase are the parties either way.  Uncoded
+        mentions are kept only when nothing in the phrase is coded.
+        """
+        mentions = self.code(token)
+        covered = {(m.start, m.end) for m in mentions}
+        for inner in _phrase_tokens(token):
+            ent = entity_of(inner)
+            if ent is None or ent.root != inner or (ent.start_char, ent.end_char) in covered:
+                continue
+            covered.add((ent.start_char, ent.end_char))
+            mentions.append(self._entity(ent, inner))
+        coded = [m for m in mentions if m.coded]
+        return coded or mentions
+
+    def _pronoun(self, token: Token) -> list[Mention]:
+        lower = token.lower_
+        if lower in _groups()["singular_pronouns"]:
+            before = [p for p in self.people if p.end <= token.idx]
+            if before:
+                last = before[-1]
+                return [replace(last, text=token.text, start=token.idx,
+                                end=token.idx + len(token), label="PRON")]
+            return []
+        if lower in _groups()["plural_pronouns"]:
+            return [self._group(token.doc[token.i : token.i + 1])]
+        return []
+
+    def _entity(self, ent: Span, token: Token) -> Mention:
+        entry = lookup_span(ent)
+        country = entry.country if entry else None
+        sector = entry.sector if entry else None
+        if ent.label_ == "PERSON" and country is None:
+            country, sector = self._alias(ent)
+        if country is None or sector is None:
+            context_country, context_sector = self._context_code(ent.root)
+            country = country or context_country
+            sector = sector or context_sector
+        if sector is None and ent.label_ == "GPE" and country:
+            sector = "GOV"  # a state acting through its government
+        if sector is None:
+            sector = sector_of(t.text for t in ent)
+        return Mention(ent.text, ent.start_char, ent.end_char, ent.label_, country, sector)
+
+    def _noun(self, token: Token) -> list[Mention]:
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        span = phrase_span(token)
+        alias = self.aliases.get(token.lower_) if token.pos_ == "PROPN" else None
+        if alias is not None:  # a surname the NER missed: "Gen. Wei"
+            return [Mention(span.text, span.start_char, span.end_char, "PERSON", *alias)]
+        # "the Navies of the United States, Australia, and Japan"
+        of_objects = [
+            pobj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and entity_of(pobj) is not None
+        ]
+        if of_objects and sector_of([token.text]) is not None:
+            sector = sector_of([token.text])
+            found = []
+            for pobj in of_objects:
+                for member in [pobj, *pobj.conjuncts]:
+                    for mention in self.code(member):
+                        found.append(replace(mention, sector=sector or mention.sector))
+            if found:
+                return found
+        country, sector = self._context_code(token)
+        if country is not None:
+            return [Mention(span.text, span.start_char, span.end_char, "NOUN", country, sector)]
+        if _is_group_noun(token):
+            return [self._group(span)]
+        if sector is not None and token.pos_ == "NOUN":
+            # "the government", "officials": a party, though of no known country
+            return [Mention(span.text, span.start_char, span.end_char, "NOUN", None, sector)]
+        return []
+
+    def _group(self, span: Span) -> Mention:
+        return Mention(span.text, span.start_char, span.end_char, "GROUP", None, None, group=True)
+
+    def sentence_mentions(self, sent: Span) -> Iterator[Mention]:
+        """Every coded actor entity in a sentence, for events whose roles are empty."""
+        for ent in sent.ents:
+            if ent.label_ in ACTOR_ENTITIES:
+                mention = self._entity(ent, ent.root)
+                if mention.coded:
+                    yield mention
+
+
+PHRASE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "prep"})
+PHRASE_PREPS = frozenset({"of", "from"})
+
+
+def _phrase_tokens(token: Token) -> Iterator[Token]:
+    """Tokens of a noun phrase: modifiers, conjuncts, appositions, "of"/"from" phrases."""
+    for child in token.children:
+        if child.dep_ in PHRASE_STOP_DEPS and not (
+            child.dep_ == "prep" and child.lower_ in PHRASE_PREPS
+        ):
+            continue
+        yield child
+        yield from _phrase_tokens(child)
+
+
+def _is_group_noun(token: Token) -> bool:
+    return token.lower_ in _groups()["group_nouns"] and _is_group_phrase(token)
+
+
+def _is_group_phrase(token: Token) -> bool:
+    """'both sides', 'the two leaders', 'the delegations': plural or quantified."""
+    if token.tag_ in {"NNS", "NNPS"}:
+        return True
+    determiners = _groups()["group_determiners"]
+    return any(child.lower_ in determiners and child.lower_ != "the" for child in token.children)
+
+
+def _cue_tokens(token: Token, depth: int = 3) -> Iterator[Token]:
+    """Modifiers and appositions of a noun, nearest first, a few levels deep."""
+    if depth == 0:
+        return
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS:
+            yield child
+            yield from _cue_tokens(child, depth - 1)
+    if token.dep_ == "appos":
+        yield token.head
+        yield from _cue_tokens(token.head, depth - 1)
+
+
+@cache
+def _name_stopwords() -> frozenset[str]:
+    _, table = _sector_words()
+    return frozenset(word for words in table.values() for word in words) | {
+        "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "gen", "general",
+    }

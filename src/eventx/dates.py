@@ -1,0 +1,106 @@
+"""Resolve an event's time expression against the publication date.
+
+dateparser does the resolution (``RELATIVE_BASE`` = publication date,
+``PREFER_DATES_FROM='past'``, English), and its ``period`` gives the
+granularity, so "last year" in an article of 2020-11-30 is ``2019``.  Without a
+publication date only expressions that carry their own year are resolved;
+relative ones keep their text with a null value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Span, Token
+
+from eventx.records import EventDate
+from eventx.resources import load_json
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour", "decade", "minute", "century"})
+RELATIVE_CUES = frozenset({"ago", "last", "next", "this", "earlier", "later", "previous", "past"})
+_PLACEHOLDER_BASE = dt.datetime(2000, 6, 15)
+
+
+@cache
+def _parser(base: dt.datetime) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
+    )
+
+
+def is_duration(span: Span) -> bool:
+    """"two days", "six-year": a length of time, not a point in it."""
+    lowered = {t.lower_ for t in span}
+    if lowered & RELATIVE_CUES:
+        return False
+    return any(t.lemma_.lower() in DURATION_UNITS or "-year" in t.lower_ for t in span) and any(
+        t.like_num or t.pos_ == "NUM" for t in span
+    )
+
+
+def resolve(text: str, published: dt.date | None) -> EventDate | None:
+    """An :class:`EventDate` for a time expression, or None if it is not one."""
+    base = dt.datetime.combine(published, dt.time()) if published else _PLACEHOLDER_BASE
+    cleaned = text.strip().strip(".,;:")
+    data = _parser(base).get_date_data(cleaned)
+    if data.date_obj is None:
+        return None
+    period = data.period if data.period in {"year", "month", "week", "day"} else "day"
+    if published is None and not YEAR.search(cleaned):
+        return EventDate(text=text, value=None, granularity=None)
+    when = data.date_obj.date()
+    if period == "year":
+        value = f"{when.year:04d}"
+    elif period == "month":
+        value = f"{when.year:04d}-{when.month:02d}"
+    elif period == "week":
+        iso = when.isocalendar()
+        value = f"{iso.year:04d}-W{iso.week:02d}"
+    else:
+        value = when.isoformat()
+    return EventDate(text=text, value=value, granularity=period)  # type: ignore[arg-type]
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence."""
+    path_a = [a, *a.ancestors]
+    index = {t.i: depth for depth, t in enumerate(path_a)}
+    for depth, token in enumerate([b, *b.ancestors]):
+        if token.i in index:
+            return depth + index[token.i]
+    return 99
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    return frozenset(load_json("lexicons/time_words.json")["words"])
+
+
+def time_expressions(sent: Span) -> list[Span]:
+    """DATE entities that are points in time, plus untagged words like "today"."""
+    found = [ent for ent in sent.ents if ent.label_ == "DATE" and not is_duration(ent)]
+    found += [
+        sent.doc[t.i : t.i + 1]
+        for t in sent
+        if t.lower_ in _time_words() and t.ent_type_ != "DATE"
+    ]
+    return found
+
+
+def event_date(trigger: Token, sent: Span, published: dt.date | None) -> EventDate | None:
+    """The time expression nearest the trigger in the tree, resolved."""
+    candidates = time_expressions(sent)
+    ranked = sorted(
+        candidates,
+        key=lambda ent: (tree_distance(trigger, ent.root), abs(ent.start - trigger.i)),
+    )
+    for ent in ranked:
+        resolved = resolve(ent.text, published)
+        if resolved is not None:
+            return resolved
+    return None

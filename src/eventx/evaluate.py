@@ -1,0 +1,209 @@
+"""Score the extractor against a gold file in the GUIDELINES.md format.
+
+Matching (GUIDELINES.md "Scoring"): a predicted event matches a gold event of
+the same document and type whose trigger lies in the same sentence, or one
+sentence away where splitting differs.  Pairs are made one to one, same
+sentence first, then in text order.
+
+* Precision, recall and F1 per type and micro-averaged count **asserted**
+  events only: asserted predictions against asserted gold events.
+* Actor-set accuracy (the ``actors`` country set equals the gold set) and
+  date accuracy (same ISO value, or both absent) are over the matched asserted
+  pairs.
+* Modality accuracy is over pairs matched regardless of modality, so that a
+  gold ``future`` event predicted ``asserted`` counts as a modality error.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from eventx.documents import Document, parse_published
+from eventx.extract import events_from_doc
+from eventx.nlp import get_nlp
+from eventx.records import EVENT_TYPES, Event
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    doc_id: str
+    type: str
+    sentence: int
+    trigger: str
+    trigger_start: int | None
+    actors: frozenset[str | None]
+    modality: str
+    date: str | None
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    per_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in EVENT_TYPES})
+    actor_right: int = 0
+    date_right: int = 0
+    matched: int = 0
+    modality_right: int = 0
+    modality_pairs: int = 0
+    false_positives: list[tuple[Event, str]] = field(default_factory=list)
+    false_negatives: list[tuple[GoldEvent, str]] = field(default_factory=list)
+    documents: int = 0
+
+    @property
+    def micro(self) -> Counts:
+        total = Counts()
+        for counts in self.per_type.values():
+            total.tp += counts.tp
+            total.fp += counts.fp
+            total.fn += counts.fn
+        return total
+
+    def ratio(self, right: int, total: int) -> float:
+        return right / total if total else 0.0
+
+    def summary(self) -> dict[str, Any]:
+        micro = self.micro
+        return {
+            "documents": self.documents,
+            "per_type": {
+                kind: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": round(c.precision, 3),
+                       "recall": round(c.recall, 3), "f1": round(c.f1, 3)}
+                for kind, c in self.per_type.items()
+            },
+            "micro": {"tp": micro.tp, "fp": micro.fp, "fn": micro.fn,
+                      "precision": round(micro.precision, 3), "recall": round(micro.recall, 3),
+                      "f1": round(micro.f1, 3)},
+            "actor_set_accuracy": round(self.ratio(self.actor_right, self.matched), 3),
+            "date_accuracy": round(self.ratio(self.date_right, self.matched), 3),
+            "modality_accuracy": round(self.ratio(self.modality_right, self.modality_pairs), 3),
+            "matched_asserted": self.matched,
+            "modality_pairs": self.modality_pairs,
+        }
+
+
+def read_gold(path: Path) -> Iterator[tuple[Document, list[dict[str, Any]]]]:
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: not valid JSON ({error})") from error
+            document = Document(
+                id=str(record["id"]),
+                text=record["text"],
+                published=parse_published(record.get("published")),
+            )
+            yield document, record.get("events", [])
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _gold_events(document: Document, raw: list[dict[str, Any]], starts: list[int]) -> list[GoldEvent]:
+    events = []
+    for item in raw:
+        start = item.get("trigger_start")
+        if start is None:
+            found = document.text.find(item["trigger"])
+            start = found if found >= 0 and "sentence" not in item else None
+        sentence = _sentence_index(starts, start) if start is not None else int(item["sentence"])
+        events.append(
+            GoldEvent(
+                doc_id=document.id, type=item["type"], sentence=sentence, trigger=item["trigger"],
+                trigger_start=start, actors=frozenset(item.get("actors", [])),
+                modality=item.get("modality", "asserted"), date=item.get("date"),
+            )
+        )
+    return events
+
+
+def _pair(
+    predicted: list[Event], gold: list[GoldEvent]
+) -> tuple[list[tuple[Event, GoldEvent]], list[Event], list[GoldEvent]]:
+    """One-to-one pairs: same type, sentence distance 0 first, then 1."""
+    pairs: list[tuple[Event, GoldEvent]] = []
+    free_pred = list(predicted)
+    free_gold = list(gold)
+    for distance in (0, 1):
+        for g in list(free_gold):
+            for p in free_pred:
+                if p.type == g.type and abs(p.sentence.index - g.sentence) == distance:
+                    pairs.append((p, g))
+                    free_pred.remove(p)
+                    free_gold.remove(g)
+                    break
+    return pairs, free_pred, free_gold
+
+
+def _date_value(event: Event) -> str | None:
+    return event.date.value if event.date else None
+
+
+def score(
+    items: Iterable[tuple[Document, list[dict[str, Any]]]], *, batch_size: int = 16
+) -> Report:
+    """Run the extractor over gold documents and compare (see module docstring)."""
+    report = Report()
+    pairs_in = ((document.text, (document, raw)) for document, raw in items)
+    for doc, (document, raw) in get_nlp().pipe(pairs_in, as_tuples=True, batch_size=batch_size):
+        report.documents += 1
+        predicted = events_from_doc(doc, document)
+        starts = [sent.start_char for sent in doc.sents]
+        gold = _gold_events(document, raw, starts)
+        pairs, _, _ = _pair(predicted, gold)  # modality: events of any modality
+        report.modality_pairs += len(pairs)
+        report.modality_right += sum(1 for p, g in pairs if p.modality == g.modality)
+        pairs, fps, fns = _pair(  # detection: asserted events only
+            [e for e in predicted if e.modality == "asserted"],
+            [g for g in gold if g.modality == "asserted"],
+        )
+        for p, g in pairs:
+            report.per_type[g.type].tp += 1
+            report.matched += 1
+            report.actor_right += frozenset(a.country for a in p.actors) == g.actors
+            report.date_right += _date_value(p) == g.date
+        for p in fps:
+            report.per_type[p.type].fp += 1
+            report.false_positives.append((p, p.sentence.text))
+        for g in fns:
+            report.per_type[g.type].fn += 1
+            report.false_negatives.append((g, _sentence_text(document.text, starts, g.sentence)))
+    return report
+
+
+def _sentence_text(text: str, starts: list[int], index: int) -> str:
+    begin = starts[index] if index < len(starts) else 0
+    end = starts[index + 1] if index + 1 < len(starts) else len(text)
+    return text[begin:end].strip()
+
+
+def evaluate_file(path: Path) -> Report:
+    return score(read_gold(path))

