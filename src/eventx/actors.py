@@ -130,8 +130,15 @@ class ActorCoder:
             country, sector = self._context_code(ent.root)
             if country is None:
                 country, sector = self._alias(ent)
-                if country is None:
-                    continue
+            if country is None:
+                known = gazetteer.person(ent.text)
+                if known is not None:
+                    country, sector = known.country, known.sector
+            self.people.append(
+                Mention(ent.text, ent.start_char, ent.end_char, "PERSON", country, sector)
+            )
+            if country is None:
+                continue
             for token in ent:
                 if not token.is_alpha or not token.is_title or token.lower_ in _name_stopwords():
                     continue
@@ -141,9 +148,6 @@ class ActorCoder:
                     clashes.add(key)
                 elif not known:
                     self.aliases[key] = (country, sector)
-            self.people.append(
-                Mention(ent.text, ent.start_char, ent.end_char, "PERSON", country, sector)
-            )
         for key in clashes:
             self.aliases.pop(key, None)
 
@@ -217,6 +221,9 @@ class ActorCoder:
         sector = entry.sector if entry else None
         if ent.label_ == "PERSON" and country is None:
             country, sector = self._alias(ent)
+            known = gazetteer.person(ent.text) if country is None else None
+            if known is not None:
+                country, sector = known.country, known.sector
         if country is None or sector is None:
             context_country, context_sector = self._context_code(ent.root)
             country = country or context_country
@@ -232,6 +239,9 @@ class ActorCoder:
             return []
         span = phrase_span(token)
         alias = self.aliases.get(token.lower_) if token.pos_ == "PROPN" else None
+        known = gazetteer.person(token.text) if token.pos_ == "PROPN" and not alias else None
+        if known is not None:
+            alias = (known.country, known.sector)
         if alias is not None:  # a surname the NER missed: "Gen. Wei"
             return [Mention(span.text, span.start_char, span.end_char, "PERSON", *alias)]
         # "the Navies of the United States, Australia, and Japan"
@@ -264,10 +274,11 @@ class ActorCoder:
     def _group(self, span: Span) -> Mention:
         return Mention(span.text, span.start_char, span.end_char, "GROUP", None, None, group=True)
 
-    def sentence_mentions(self, sent: Span) -> Iterator[Mention]:
-        """Every coded actor entity in a sentence, for events whose roles are empty."""
+    def sentence_mentions(self, sent: Span, within: set[int] | None = None) -> Iterator[Mention]:
+        """Coded actor entities of a sentence (or of the token indices ``within``),
+        for events whose roles the parse left empty."""
         for ent in sent.ents:
-            if ent.label_ in ACTOR_ENTITIES:
+            if ent.label_ in ACTOR_ENTITIES and (within is None or ent.root.i in within):
                 mention = self._entity(ent, ent.root)
                 if mention.coded:
                     yield mention

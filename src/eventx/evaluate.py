@@ -72,6 +72,7 @@ class Report:
     modality_pairs: int = 0
     false_positives: list[tuple[Event, str]] = field(default_factory=list)
     false_negatives: list[tuple[GoldEvent, str]] = field(default_factory=list)
+    pairs: list[tuple[Event, GoldEvent]] = field(default_factory=list)
     documents: int = 0
 
     @property
@@ -185,6 +186,7 @@ def score(
             [e for e in predicted if e.modality == "asserted"],
             [g for g in gold if g.modality == "asserted"],
         )
+        report.pairs.extend(pairs)
         for p, g in pairs:
             report.per_type[g.type].tp += 1
             report.matched += 1

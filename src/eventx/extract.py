@@ -37,7 +37,7 @@ from eventx.records import (
     Sentence,
     TextSpan,
 )
-from eventx.roles import governing_verb, roles
+from eventx.roles import clause_tokens, governing_verb, roles
 from eventx.rules import Match, RuleMatcher, type_codes
 
 BATCH_SIZE = 32
@@ -173,7 +173,11 @@ def _draft(
 ) -> Draft | None:
     rule, trigger = match.rule, match.trigger
     exclude = frozenset(t.i for name, t in match.tokens.items() if name != "trigger")
-    actor_tokens, recipient_tokens = roles(trigger, rule.roles, exclude)
+    event_noun = match.tokens.get("object")
+    actor_tokens, recipient_tokens = roles(trigger, rule.roles, exclude, event_noun)
+    # pattern nodes named "partner" or "host" are parties by construction
+    actor_tokens += [t for name, t in match.tokens.items() if name == "partner"]
+    recipient_tokens += [t for name, t in match.tokens.items() if name == "host"]
     actors = _unique(
         m for t in actor_tokens if t.i != trigger.i for m in coder.code_phrase(t)
     )
@@ -207,58 +211,97 @@ def _draft(
         taken = {(m.start, m.end) for m in draft.recipients}
         if draft.location:
             taken.add((draft.location.start, draft.location.end))
+        clause = clause_tokens(trigger)
         draft.actors = [
             m.shifted(offset)
-            for m in _unique(coder.sentence_mentions(sent))
+            for m in _unique(coder.sentence_mentions(sent, clause))
             if (m.start + offset, m.end + offset) not in taken
         ]
         draft.fallback = True
     return draft
 
 
+OFFICIAL_SECTORS = frozenset({"GOV", "IGO"})
+
+
 def _passes_party_checks(draft: Draft) -> bool:
+    """The rule's participant conditions (min_parties, requires_party, ...)."""
     rule = draft.match.rule
     parties = {m.country or m.text.lower() for m in draft.actors + draft.recipients}
     if rule.min_parties and len(parties) < rule.min_parties:
         return False
-    return not (rule.requires_party and not any(m.coded for m in draft.actors))
+    if rule.requires_party:
+        found = [] if draft.fallback else draft.actors
+        if not any(m.coded for m in found + draft.recipients):
+            return False
+    if rule.requires_official:  # a visit is made by officials, not by troops
+        return any(m.label in {"PERSON", "PRON"} or m.sector in OFFICIAL_SECTORS for m in draft.actors)
+    return True
 
 
-def _resolve_groups(drafts: list[Draft], fallback_parties: list[str]) -> None:
-    """Replace group references with the document's salient parties.
+DOMESTIC_SECTORS = frozenset({"REB", "OPP"})
 
-    The salient parties are the country set shared by most earlier events
-    with two or more parties; before any such event, the two countries the
-    document names most.
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document is about: its most named countries."""
+
+    home: str | None  # the most named country: "rebels" with no country are its rebels
+    pair: list[str]  # the two most named countries, the default salient parties
+
+    @classmethod
+    def of(cls, coder: ActorCoder, doc: Doc) -> DocumentContext:
+        counts: Counter[str] = Counter()
+        for sent in doc.sents:
+            for mention in coder.sentence_mentions(sent):
+                if mention.country:
+                    counts[mention.country] += 1
+        ranked = [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return cls(home=ranked[0] if ranked else None, pair=sorted(ranked[:2]))
+
+
+def _resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
+    """Resolve what a sentence leaves to its document.
+
+    * Group references ("both sides", "they") and event nouns that name no
+      party ("the talks") stand for the salient parties: the country set
+      shared by most earlier events with two or more parties; before any
+      such event, the two countries the document names most.
+    * Rebels and opposition with no country belong to the document's home
+      country (the one it names most).
     """
     seen: Counter[frozenset[str]] = Counter()
     first_seen: dict[frozenset[str], int] = {}
     for index, draft in enumerate(drafts):
+        if seen:
+            salient = sorted(max(seen, key=lambda s: (seen[s], -first_seen[s])))
+        else:
+            salient = context.pair
         groups = [m for m in draft.actors if m.group]
+        nominal = draft.match.trigger.pos_ in {"NOUN", "PROPN"}
         if groups and not any(m.coded for m in draft.actors):
-            if seen:
-                salient = sorted(max(seen, key=lambda s: (seen[s], -first_seen[s])))
-            else:
-                salient = fallback_parties
             group = groups[0]
             sector = sector_of(group.text.split())
+            draft.actors = [replace(group, country=c, sector=sector, group=False) for c in salient]
+        elif nominal and not draft.actors and not draft.recipients and salient:
+            trigger = draft.match.trigger
+            start = trigger.idx + draft.offset
             draft.actors = [
-                replace(group, country=code, sector=sector, group=False) for code in salient
+                Mention(trigger.text, start, start + len(trigger), "CONTEXT", code, None)
+                for code in salient
             ]
-        draft.actors = [m for m in draft.actors if not m.group]
-        draft.recipients = [m for m in draft.recipients if not m.group]
+            draft.fallback = True
+        draft.actors = [_home(m, context) for m in draft.actors if not m.group]
+        draft.recipients = [_home(m, context) for m in draft.recipients if not m.group]
         if len(draft.countries) >= 2:
             seen[draft.countries] += 1
             first_seen.setdefault(draft.countries, index)
 
 
-def _document_parties(coder: ActorCoder, doc: Doc) -> list[str]:
-    counts: Counter[str] = Counter()
-    for sent in doc.sents:
-        for mention in coder.sentence_mentions(sent):
-            if mention.country:
-                counts[mention.country] += 1
-    return sorted(code for code, _ in counts.most_common(2))
+def _home(mention: Mention, context: DocumentContext) -> Mention:
+    if mention.country is None and mention.sector in DOMESTIC_SECTORS and context.home:
+        return replace(mention, country=context.home)
+    return mention
 
 
 def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
@@ -353,7 +396,7 @@ def events_from_doc(doc: Doc, document: Document) -> list[Event]:
             draft = _draft(match, sent, sentence, 0, coder, document.published)
             if draft is not None:
                 drafts.append(draft)
-    _resolve_groups(drafts, _document_parties(coder, doc))
+    _resolve_context(drafts, DocumentContext.of(coder, doc))
     kept = [d for d in drafts if _passes_party_checks(d)]
     return [_record(d, document.id) for d in _merge_repeats(kept)]
 

@@ -1,13 +1,17 @@
-"""Names of states and political organisations, coded to country and sector.
+"""Names of states, political organisations and people, coded to country and sector.
 
 Built from ``models/gazetteer/countries.json`` (generated from pycountry and
-countryinfo: names, demonyms, capitals) and ``models/gazetteer/curated.json``
-(short forms, metonyms, organisations).  Look-ups are case-insensitive and
-ignore a leading "the" and a trailing possessive.
+countryinfo: names, demonyms, capitals), ``models/gazetteer/curated.json``
+(short forms, metonyms, organisations) and ``models/gazetteer/people.json``
+(an actor dictionary of well-known political figures).  Look-ups are
+case- and accent-insensitive and ignore a leading "the" and a trailing
+possessive.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +23,20 @@ class Entry:
     country: str | None
     sector: str | None
     kind: str  # name, demonym, capital, alias, organisation
+
+
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "gen", "general",
+     "king", "queen", "prince", "sheikh", "ayatollah", "mullah", "senator", "secretary",
+     "chancellor", "premier", "colonel", "col", "lt", "admiral", "adm", "envoy", "foreign"}
+)
+NAME_PARTICLES = ("al-", "el-", "al ", "el ")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Erdoğan" and "Erdogan" are one key."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
 
 
 def normalise(text: str) -> str:
@@ -54,3 +72,31 @@ def is_place_name(text: str) -> bool:
     """Whether the text names a state or capital (not an organisation)."""
     entry = lookup(text)
     return entry is not None and entry.kind != "organisation"
+
+
+@cache
+def _people() -> tuple[dict[str, Entry], dict[str, Entry]]:
+    """Full names, and the surnames that only one listed person has."""
+    full: dict[str, Entry] = {}
+    by_surname: dict[str, set[Entry]] = defaultdict(set)
+    for name, (code, sector) in load_json("gazetteer/people.json")["people"].items():
+        entry = Entry(code, sector, "person")
+        key = fold(name)
+        full[key] = entry
+        surname = key.split()[-1]
+        by_surname[surname].add(entry)
+        for particle in NAME_PARTICLES:
+            if surname.startswith(particle):
+                by_surname[surname[len(particle) :]].add(entry)
+    unique = {name: next(iter(entries)) for name, entries in by_surname.items() if len(entries) == 1}
+    return full, unique
+
+
+def person(text: str) -> Entry | None:
+    """A well-known political figure by full name or unambiguous surname."""
+    full, surnames = _people()
+    words = [w.strip(".,") for w in fold(normalise(text)).split()]
+    words = [w for w in words if w and w not in TITLES]
+    if not words:
+        return None
+    return full.get(" ".join(words)) or surnames.get(words[-1])

@@ -52,8 +52,9 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
                 return "future"
             if child.lower_ in cues["hypothetical_modifiers"]:
                 return "hypothetical"
-        if child.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
-            return "future"  # "talks to be held"
+        if child.dep_ == "acl" and child.lemma_.lower() in cues["occurrence_verbs"] | {"hold"}:
+            if any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+                return "future"  # "talks to be held", "a summit to take place"
     if is_trigger:
         return None
     if lemma in cues["negation_verbs"]:
@@ -69,21 +70,47 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
     return None
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _purpose_infinitive(token: Token) -> bool:
+    """"efforts to broker a deal", "in a bid to hold talks": an aim, not a fact."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.dep_ in {"acl", "advcl", "relcl"}
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+    )
+
+
+def _stops_walk(current: Token, head: Token) -> bool:
+    """Whether the head's modality does not carry over to ``current``."""
+    cues = _cues()
+    if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPS:
+        return True  # "during the summit", "at the talks"
+    if head.lemma_.lower() in cues["reporting_verbs"] and current.dep_ in {"ccomp", "conj"}:
+        return True  # reported speech stays asserted
+    if current.dep_ == "conj" and current.tag_ in FINITE_TAGS:
+        return True  # "would complete X and signed Y": its own tense
+    if current.dep_ == "nsubj" and current.pos_ in {"NOUN", "PROPN"}:
+        # a nominal subject takes its verb's modality only where the verb says
+        # whether it happens ("talks will resume"), not "violations will doom"
+        return head.lemma_.lower() not in cues["occurrence_verbs"]
+    return False
+
+
 def modality(trigger: Token) -> str:
     """``asserted``, ``negated``, ``future`` or ``hypothetical``."""
-    cues = _cues()
     current = trigger
     came_from: Token | None = None
     for _ in range(8):
         cue = _own_cue(current, current is trigger, came_from)
         if cue:
             return cue
+        if _purpose_infinitive(current):
+            return "future"
         if current.dep_ == "ROOT" or current.dep_ not in WALK_DEPS or current.head is current:
             break
-        if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPS:
+        if _stops_walk(current, current.head):
             break
-        head = current.head
-        if head.lemma_.lower() in cues["reporting_verbs"] and current.dep_ in {"ccomp", "conj"}:
-            break
-        came_from, current = current, head
+        came_from, current = current, current.head
     return "asserted"

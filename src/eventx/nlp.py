@@ -75,7 +75,9 @@ class MergeMultiwords:
         if spans:
             with doc.retokenize() as retokenizer:
                 for span in spans:
-                    retokenizer.merge(span)
+                    # "cease - fire" -> lemma "ceasefire", so rule lists need one spelling
+                    lemma = "".join(t.lower_ for t in span if t.text != "-")
+                    retokenizer.merge(span, attrs={"LEMMA": lemma})
         return doc
 
 

@@ -21,11 +21,18 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from eventx import gazetteer
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
 WITH_PREPS = frozenset({"with", "between", "among", "amongst", "alongside"})
 DESTINATION_PREPS = frozenset({"to", "in"})
 TARGET_PREPS = frozenset({"on", "against", "at"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "conj", "acl", "xcomp"})
+# Prepositions whose object event frames the clause: the clause's subject took part.
+FRAME_PREPS = frozenset(
+    {"in", "into", "for", "with", "during", "on", "at", "after", "following", "since"}
+)
 LIGHT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative"})
 
 
@@ -37,8 +44,8 @@ def governing_verb(token: Token) -> Token | None:
             return current.head
         if current.dep_ == "pobj" and current.head.dep_ == "prep":
             head = current.head.head
-            if head.pos_ in {"VERB", "AUX"} and current.head.lower_ in {"in", "into", "for", "with"}:
-                return head
+            if head.pos_ in {"VERB", "AUX"} and current.head.lower_ in FRAME_PREPS:
+                return head  # "are in talks", "said during a visit to Beirut"
             return None
         if current.dep_ in {"compound", "conj", "appos"} and current.head.pos_ in {"NOUN", "PROPN"}:
             current = current.head
@@ -107,22 +114,67 @@ def direct_objects(verb: Token) -> list[Token]:
 
 
 def noun_modifiers(noun: Token) -> list[Token]:
-    """Possessors and modifiers that may name parties: "US-Russia talks"."""
+    """Possessors and modifiers that may name parties: "US-Russia talks".
+
+    A city before an event noun names its venue, not a party ("the Geneva
+    talks", "Madrid peace conference"), so it is left to the location.
+    """
     return [
         member
         for child in noun.children
         if child.dep_ in {"poss", "compound", "amod", "nmod"}
+        and not _is_venue(child)
+        and not _same_entity(child, noun)  # "the Chemical Weapons Convention"
         for member in with_members(child)
     ]
 
 
+def _same_entity(a: Token, b: Token) -> bool:
+    if not a.ent_type_ or a.ent_type_ != b.ent_type_:
+        return False
+    low, high = sorted((a.i, b.i))
+    return all(a.doc[i].ent_iob_ == "I" for i in range(low + 1, high + 1))
+
+
+def _is_venue(token: Token) -> bool:
+    if token.ent_type_ != "GPE" or token.dep_ == "poss":
+        return False
+    entry = gazetteer.lookup(token.text)
+    return entry is None or entry.kind == "capital"
+
+
+def clause_tokens(trigger: Token) -> set[int]:
+    """Indices of the trigger's own clause: the subtree of its nearest verb,
+    without embedded clauses that do not hold the trigger."""
+    head = trigger
+    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        head = head.head
+    inside: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        inside.add(token.i)
+        for child in token.children:
+            embedded = child.dep_ in CLAUSE_DEPS
+            if not embedded or trigger in child.subtree:
+                stack.append(child)
+    return inside
+
+
 def roles(
-    trigger: Token, style: str, exclude: frozenset[int] = frozenset()
+    trigger: Token, style: str, exclude: frozenset[int] = frozenset(), event_noun: Token | None = None
 ) -> tuple[list[Token], list[Token]]:
-    """Actor and recipient fillers for a trigger, by role style."""
+    """Actor and recipient fillers for a trigger, by role style.
+
+    ``event_noun`` is the noun a verbal trigger brings about ("signed an
+    agreement with Iran"): its own parties ("with Iran", "USSR-Iran") count.
+    """
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _nominal_roles(trigger, style, exclude)
-    return _verbal_roles(trigger, style, exclude)
+    actors, recipients = _verbal_roles(trigger, style, exclude)
+    if event_noun is not None and event_noun.i != trigger.i:
+        actors += noun_modifiers(event_noun) + prep_objects(event_noun, WITH_PREPS)
+    return actors, recipients
 
 
 def _verbal_roles(

@@ -35,6 +35,7 @@ class Rule:
     min_parties: int = 0
     requires_party: bool = False
     requires_recipient: bool = False
+    requires_official: bool = False
     absent_children: frozenset[str] = frozenset()
     absent_child_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
     modes: dict[str, str] = field(default_factory=dict)
@@ -84,6 +85,7 @@ def load_rules() -> tuple[Rule, ...]:
                     min_parties=spec.get("min_parties", 0),
                     requires_party=spec.get("requires_party", False),
                     requires_recipient=spec.get("requires_recipient", False),
+                    requires_official=spec.get("requires_official", False),
                     absent_children=frozenset(spec.get("absent_children", [])),
                     absent_child_lemmas={
                         dep: frozenset(_expand(words, lists))
