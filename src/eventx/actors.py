@@ -160,8 +160,13 @@ class ActorCoder:
 
     # -- context ---------------------------------------------------------
     def _context_code(self, token: Token) -> tuple[str | None, str | None]:
-        """Country and sector from a noun's modifiers and appositions."""
+        """Country and sector from a noun's modifiers and appositions.
+
+        An international organisation as modifier ("a NATO ministers'
+        meeting") gives sector IGO and no country.
+        """
         country: str | None = None
+        igo = False
         words: list[str] = [t.text for t in phrase_span(token)]
         for cue in _cue_tokens(token):
             words.append(cue.text)
@@ -171,6 +176,10 @@ class ActorCoder:
                 entry = lookup_span(span)
                 if entry and entry.country:
                     country = entry.country
+                elif entry and entry.sector == "IGO":
+                    igo = True
+        if country is None and igo:
+            return None, "IGO"
         return country, sector_of(words)
 
     # -- public ----------------------------------------------------------
@@ -183,6 +192,10 @@ class ActorCoder:
             return [self._entity(ent, token)]
         return self._noun(token)
 
+    def code_modifier(self, token: Token) -> list[Mention]:
+        """A modifier of an event noun, with its conjuncts: parties only if coded."""
+        return [m for member in [token, *token.conjuncts] for m in self.code(member) if m.coded]
+
     def code_phrase(self, token: Token) -> list[Mention]:
         """A role filler together with the actor entities inside its phrase.
 
@@ -193,7 +206,13 @@ class ActorCoder:
         """
         mentions = self.code(token)
         covered = {(m.start, m.end) for m in mentions}
-        for inner in _phrase_tokens(token):
+        # a named head's modifiers describe it ("the two Nato allies", "Pakistan's
+        # COAS"); only coordinations, appositions and "of" phrases add parties
+        skip = DESCRIPTOR_DEPS if mentions else frozenset()
+        for inner in _phrase_tokens(token, skip):
+            if inner.dep_ == "conj" and inner.head.dep_ in DESCRIPTOR_DEPS:
+                # "Israeli and Palestinian officials": each modifier is a party
+                mentions.extend(m for m in self._context_mentions(inner) if m.coded)
             ent = entity_of(inner)
             if ent is None or ent.root != inner or (ent.start_char, ent.end_char) in covered:
                 continue
@@ -234,10 +253,21 @@ class ActorCoder:
             sector = sector_of(t.text for t in ent)
         return Mention(ent.text, ent.start_char, ent.end_char, ent.label_, country, sector)
 
+    def _context_mentions(self, token: Token) -> list[Mention]:
+        entry = lookup_span(token.doc[token.i : token.i + 1])
+        if entry is None:
+            return []
+        return [Mention(token.text, token.idx, token.idx + len(token), "NOUN",
+                        entry.country, entry.sector)]
+
     def _noun(self, token: Token) -> list[Mention]:
         if token.pos_ not in {"NOUN", "PROPN"}:
             return []
         span = phrase_span(token)
+        entry = gazetteer.lookup(token.text)
+        if entry is not None and token.pos_ == "PROPN":  # "IAEA", "USSR" the NER missed
+            return [Mention(token.text, token.idx, token.idx + len(token), "ORG",
+                            entry.country, entry.sector)]
         alias = self.aliases.get(token.lower_) if token.pos_ == "PROPN" else None
         known = gazetteer.person(token.text) if token.pos_ == "PROPN" and not alias else None
         if known is not None:
@@ -262,10 +292,13 @@ class ActorCoder:
             if found:
                 return found
         country, sector = self._context_code(token)
-        if country is not None:
+        if country is not None or sector == "IGO":
             return [Mention(span.text, span.start_char, span.end_char, "NOUN", country, sector)]
         if _is_group_noun(token):
             return [self._group(span)]
+        if token.lower_ in _groups()["group_nouns"]:
+            # "the country", "the government": a party the sentence leaves unresolved
+            return [Mention(span.text, span.start_char, span.end_char, "NOUN", None, sector)]
         if sector is not None and token.pos_ == "NOUN":
             # "the government", "officials": a party, though of no known country
             return [Mention(span.text, span.start_char, span.end_char, "NOUN", None, sector)]
@@ -288,9 +321,16 @@ PHRASE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parata
 PHRASE_PREPS = frozenset({"of", "from"})
 
 
-def _phrase_tokens(token: Token) -> Iterator[Token]:
+DESCRIPTOR_DEPS = frozenset({"compound", "amod", "poss"})
+
+
+def _phrase_tokens(token: Token, skip: frozenset[str] = frozenset()) -> Iterator[Token]:
     """Tokens of a noun phrase: modifiers, conjuncts, appositions, "of"/"from" phrases."""
     for child in token.children:
+        if child.dep_ in skip:
+            # a descriptor's conjuncts still name parties: "Afghan and British officials"
+            yield from (c for c in child.subtree if c.dep_ == "conj" and c is not child)
+            continue
         if child.dep_ in PHRASE_STOP_DEPS and not (
             child.dep_ == "prep" and child.lower_ in PHRASE_PREPS
         ):

@@ -174,17 +174,16 @@ def _draft(
     rule, trigger = match.rule, match.trigger
     exclude = frozenset(t.i for name, t in match.tokens.items() if name != "trigger")
     event_noun = match.tokens.get("object")
-    actor_tokens, recipient_tokens = roles(trigger, rule.roles, exclude, event_noun)
+    found = roles(trigger, rule.roles, exclude, event_noun)
     # pattern nodes named "partner" or "host" are parties by construction
-    actor_tokens += [t for name, t in match.tokens.items() if name == "partner"]
-    recipient_tokens += [t for name, t in match.tokens.items() if name == "host"]
+    found.actors += [t for name, t in match.tokens.items() if name == "partner"]
+    found.recipients += [t for name, t in match.tokens.items() if name == "host"]
     actors = _unique(
-        m for t in actor_tokens if t.i != trigger.i for m in coder.code_phrase(t)
+        [m for t in found.modifiers if t.i != trigger.i for m in coder.code_modifier(t)]
+        + [m for t in found.actors if t.i != trigger.i for m in coder.code_phrase(t)]
     )
-    recipients = _unique(m for t in recipient_tokens for m in coder.code_phrase(t))
-    if trigger.pos_ in {"NOUN", "PROPN"}:  # a modifier is a party only if coded
-        modifiers = {(c.idx, c.idx + len(c)) for c in trigger.children}
-        actors = [m for m in actors if m.coded or (m.start, m.end) not in modifiers]
+    recipients = _unique(m for t in found.recipients for m in coder.code_phrase(t))
+    recipient_tokens = found.recipients
     if rule.roles == "visit" or (rule.type == "meeting_held" and _mode(match) == "visit"):
         recipients = [m for m in recipients if m.coded]
         if rule.requires_recipient and not recipients:
@@ -192,6 +191,9 @@ def _draft(
         visitors = {m.country for m in actors if m.country}
         if recipients and visitors and visitors >= {m.country for m in recipients}:
             return None  # a trip at home is no visit
+    if rule.type == "meeting_held" and _mode(match) != "visit" and rule.roles != "host":
+        actors = _unique(actors + recipients)  # a meeting is symmetric: all are actors
+        recipients = []
     verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
     location = event_location(trigger, verb, recipient_tokens)
     draft = Draft(
@@ -283,6 +285,8 @@ def _resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             group = groups[0]
             sector = sector_of(group.text.split())
             draft.actors = [replace(group, country=c, sector=sector, group=False) for c in salient]
+        elif groups:  # "with Russia and other countries": an unknown party beside named ones
+            draft.actors = [replace(m, group=False) for m in draft.actors]
         elif nominal and not draft.actors and not draft.recipients and salient:
             trigger = draft.match.trigger
             start = trigger.idx + draft.offset
@@ -291,11 +295,19 @@ def _resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
                 for code in salient
             ]
             draft.fallback = True
-        draft.actors = [_home(m, context) for m in draft.actors if not m.group]
-        draft.recipients = [_home(m, context) for m in draft.recipients if not m.group]
+        draft.actors = _prune([_home(m, context) for m in draft.actors if not m.group])
+        draft.recipients = _prune([_home(m, context) for m in draft.recipients if not m.group])
         if len(draft.countries) >= 2:
             seen[draft.countries] += 1
             first_seen.setdefault(draft.countries, index)
+
+
+def _prune(mentions: list[Mention]) -> list[Mention]:
+    """Beside coded parties, a mention with neither country nor sector (an
+    unknown person, a mis-tagged word) is noise, not an unknown party."""
+    if any(m.coded for m in mentions):
+        return [m for m in mentions if m.coded or m.sector is not None or m.label == "NOUN"]
+    return mentions
 
 
 def _home(mention: Mention, context: DocumentContext) -> Mention:

@@ -18,13 +18,14 @@ every party in actors; ``visit`` puts the destination in recipients;
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from eventx import gazetteer
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 WITH_PREPS = frozenset({"with", "between", "among", "amongst", "alongside"})
 DESTINATION_PREPS = frozenset({"to", "in"})
 TARGET_PREPS = frozenset({"on", "against", "at"})
@@ -120,12 +121,11 @@ def noun_modifiers(noun: Token) -> list[Token]:
     talks", "Madrid peace conference"), so it is left to the location.
     """
     return [
-        member
+        child
         for child in noun.children
         if child.dep_ in {"poss", "compound", "amod", "nmod"}
         and not _is_venue(child)
         and not _same_entity(child, noun)  # "the Chemical Weapons Convention"
-        for member in with_members(child)
     ]
 
 
@@ -155,15 +155,27 @@ def clause_tokens(trigger: Token) -> set[int]:
         token = stack.pop()
         inside.add(token.i)
         for child in token.children:
-            embedded = child.dep_ in CLAUSE_DEPS
+            embedded = child.dep_ in CLAUSE_DEPS and (
+                child.dep_ != "conj" or child.pos_ in {"VERB", "AUX"}
+            )
             if not embedded or trigger in child.subtree:
                 stack.append(child)
     return inside
 
 
+@dataclass
+class Roles:
+    """Role fillers of one trigger.  ``modifiers`` ("US-Russia talks") are
+    parties only where they code to a country or organisation."""
+
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    modifiers: list[Token] = field(default_factory=list)
+
+
 def roles(
     trigger: Token, style: str, exclude: frozenset[int] = frozenset(), event_noun: Token | None = None
-) -> tuple[list[Token], list[Token]]:
+) -> Roles:
     """Actor and recipient fillers for a trigger, by role style.
 
     ``event_noun`` is the noun a verbal trigger brings about ("signed an
@@ -171,42 +183,45 @@ def roles(
     """
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _nominal_roles(trigger, style, exclude)
-    actors, recipients = _verbal_roles(trigger, style, exclude)
+    found = _verbal_roles(trigger, style, exclude)
     if event_noun is not None and event_noun.i != trigger.i:
-        actors += noun_modifiers(event_noun) + prep_objects(event_noun, WITH_PREPS)
-    return actors, recipients
+        found.actors += prep_objects(event_noun, WITH_PREPS)
+        found.modifiers += noun_modifiers(event_noun)
+    return found
 
 
-def _verbal_roles(
-    verb: Token, style: str, exclude: frozenset[int]
-) -> tuple[list[Token], list[Token]]:
+def _verbal_roles(verb: Token, style: str, exclude: frozenset[int]) -> Roles:
     actors = subjects(verb, exclude)
     if style == "visit":
         hosts = direct_objects(verb) + prep_objects(verb, DESTINATION_PREPS)
-        return actors + prep_objects(verb, WITH_PREPS), hosts
+        return Roles(actors + prep_objects(verb, WITH_PREPS), hosts)
     if style == "directed":
-        return actors, prep_objects(verb, TARGET_PREPS) + prep_objects(verb, WITH_PREPS)
+        return Roles(actors, prep_objects(verb, TARGET_PREPS) + prep_objects(verb, WITH_PREPS))
     others = prep_objects(verb, WITH_PREPS)
-    if verb.lemma_.lower() in {"meet", "host", "receive", "visit", "consult"}:
+    if style == "host":
+        guests = direct_objects(verb)
+        if len(guests) == 1:  # hosting one guest is a visit: the host receives
+            return Roles(guests + others, actors)
+        return Roles(actors + guests + others)
+    if verb.lemma_.lower() in {"meet", "visit", "consult"}:
         others += direct_objects(verb)
-    return actors + others, []
+    return Roles(actors + others)
 
 
-def _nominal_roles(
-    noun: Token, style: str, exclude: frozenset[int]
-) -> tuple[list[Token], list[Token]]:
-    actors = noun_modifiers(noun) + prep_objects(noun, frozenset({"of", "by"} | WITH_PREPS))
+def _nominal_roles(noun: Token, style: str, exclude: frozenset[int]) -> Roles:
+    modifiers = noun_modifiers(noun)
+    actors = prep_objects(noun, frozenset({"of", "by"} | WITH_PREPS))
     # "a summit hosted by India", "talks sponsored by the UN"
     for participle in noun.children:
         if participle.dep_ == "acl":
             actors += prep_objects(participle, frozenset({"by"}))
             actors += [p for a in participle.children if a.dep_ == "agent"
                        for p in a.children if p.dep_ == "pobj"]
-    recipients: list[Token] = []
-    if style in {"nominal", "visit"}:
-        recipients = prep_objects(noun, DESTINATION_PREPS)
+    # "a visit to Beirut", "a call to Erdogan"; "talks in Geneva" is a venue
+    recipients = prep_objects(noun, frozenset({"to"}))
     verb = governing_verb(noun)
     if verb is not None:
-        actors += subjects(verb, exclude | {noun.i})
+        if noun.dep_ not in SUBJECT_DEPS:  # "X held talks", not "the summit endorsed X"
+            actors += subjects(verb, exclude | {noun.i})
         actors += prep_objects(verb, WITH_PREPS)
-    return actors, recipients
+    return Roles(actors, recipients, modifiers)
