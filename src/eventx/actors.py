@@ -189,12 +189,21 @@ class ActorCoder:
             return self._pronoun(token)
         ent = entity_of(token)
         if ent is not None and not _is_group_noun(token):
-            return [self._entity(ent, token)]
+            return self._entity_parts(ent) or [self._entity(ent, token)]
         return self._noun(token)
 
     def code_modifier(self, token: Token) -> list[Mention]:
-        """A modifier of an event noun, with its conjuncts: parties only if coded."""
-        return [m for member in [token, *token.conjuncts] for m in self.code(member) if m.coded]
+        """A modifier of an event noun and the names inside it ("USSR-Iran
+        nuclear cooperation"): parties only if coded, never a venue city."""
+        found: list[Mention] = []
+        for inner in token.subtree:
+            if inner.dep_ in {"prep", "relcl", "acl"} or is_venue(inner):
+                continue
+            ent = entity_of(inner)
+            if (ent is not None and ent.root != inner) or inner.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+                continue
+            found.extend(m for m in self.code(inner) if m.coded)
+        return found
 
     def code_phrase(self, token: Token) -> list[Mention]:
         """A role filler together with the actor entities inside its phrase.
@@ -233,6 +242,18 @@ class ActorCoder:
         if lower in _groups()["plural_pronouns"]:
             return [self._group(token.doc[token.i : token.i + 1])]
         return []
+
+    def _entity_parts(self, ent: Span) -> list[Mention]:
+        """Each country named inside a joint name ("the Russia-Syrian Commission")."""
+        if not any(t.lower_ in {"-", "and", "–", "/"} for t in ent):
+            return []
+        parts = []
+        for token in ent:
+            entry = gazetteer.lookup(token.text)
+            if entry is not None and entry.country and entry.kind != "capital":
+                parts.append(Mention(ent.text, ent.start_char, ent.end_char, ent.label_,
+                                     entry.country, entry.sector))
+        return parts if len({m.country for m in parts}) > 1 else []
 
     def _entity(self, ent: Span, token: Token) -> Mention:
         entry = lookup_span(ent)
@@ -337,6 +358,14 @@ def _phrase_tokens(token: Token, skip: frozenset[str] = frozenset()) -> Iterator
             continue
         yield child
         yield from _phrase_tokens(child)
+
+
+def is_venue(token: Token) -> bool:
+    """A city (not a state) named as where something happens: "the Geneva talks"."""
+    if token.ent_type_ != "GPE" or token.dep_ == "poss":
+        return False
+    entry = gazetteer.lookup(token.text)
+    return entry is None or entry.kind == "capital"
 
 
 def _is_group_noun(token: Token) -> bool:

@@ -104,3 +104,20 @@ def event_date(trigger: Token, sent: Span, published: dt.date | None) -> EventDa
         if resolved is not None:
             return resolved
     return None
+
+
+def first_day(date: EventDate) -> dt.date | None:
+    """The first day an :class:`EventDate` covers (its value at its granularity)."""
+    if date.value is None:
+        return None
+    if date.granularity == "week":
+        year, week = date.value.split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 1)
+    parts = [int(p) for p in date.value.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def after_publication(date: EventDate | None, published: dt.date | None) -> bool:
+    """Whether the event's period begins after the article was published."""
+    start = first_day(date) if date is not None else None
+    return start is not None and published is not None and start > published

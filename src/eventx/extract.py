@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventx import __version__, headlines
 from eventx.actors import ActorCoder, Mention, sector_of
-from eventx.dates import event_date
+from eventx.dates import after_publication, event_date
 from eventx.documents import Document, parse_published
 from eventx.modality import modality
 from eventx.nlp import get_nlp, model_version
@@ -63,6 +63,11 @@ class Draft:
     @property
     def countries(self) -> frozenset[str]:
         return frozenset(m.country for m in self.actors + self.recipients if m.country)
+
+    @property
+    def parties(self) -> frozenset[str | None]:
+        """Coded parties: countries, and None for an international organisation."""
+        return frozenset(m.country for m in self.actors + self.recipients if m.coded)
 
 
 @cache
@@ -196,14 +201,15 @@ def _draft(
         recipients = []
     verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
     location = event_location(trigger, verb, recipient_tokens)
+    date = event_date(trigger, sent, published)
     draft = Draft(
         match=match,
         offset=offset,
         sentence=sentence,
         actors=[m.shifted(offset) for m in actors],
         recipients=[m.shifted(offset) for m in recipients],
-        modality=modality(trigger),
-        date=event_date(trigger, sent, published),
+        modality=_modality_with_date(modality(trigger), date, published),
+        date=date,
         location=location.model_copy(
             update={"start": location.start + offset, "end": location.end + offset}
         ) if location else None,
@@ -224,6 +230,11 @@ def _draft(
 
 
 OFFICIAL_SECTORS = frozenset({"GOV", "IGO"})
+
+
+def _modality_with_date(found: str, date: EventDate | None, published: dt.date | None) -> str:
+    """An asserted event dated after the article was published is still to come."""
+    return "future" if found == "asserted" and after_publication(date, published) else found
 
 
 def _passes_party_checks(draft: Draft) -> bool:
@@ -272,34 +283,50 @@ def _resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
     * Rebels and opposition with no country belong to the document's home
       country (the one it names most).
     """
-    seen: Counter[frozenset[str]] = Counter()
-    first_seen: dict[frozenset[str], int] = {}
+    seen: Counter[frozenset[str | None]] = Counter()
+    first_seen: dict[frozenset[str | None], int] = {}
     for index, draft in enumerate(drafts):
+        salient: list[str | None]
         if seen:
-            salient = sorted(max(seen, key=lambda s: (seen[s], -first_seen[s])))
+            salient = sorted(max(seen, key=lambda s: (seen[s], -first_seen[s])), key=str)
         else:
-            salient = context.pair
+            salient = list(context.pair)
         groups = [m for m in draft.actors if m.group]
         nominal = draft.match.trigger.pos_ in {"NOUN", "PROPN"}
         if groups and not any(m.coded for m in draft.actors):
             group = groups[0]
             sector = sector_of(group.text.split())
-            draft.actors = [replace(group, country=c, sector=sector, group=False) for c in salient]
+            draft.actors = [
+                replace(group, country=c, sector=sector if c else "IGO", group=False) for c in salient
+            ]
         elif groups:  # "with Russia and other countries": an unknown party beside named ones
             draft.actors = [replace(m, group=False) for m in draft.actors]
         elif nominal and not draft.actors and not draft.recipients and salient:
             trigger = draft.match.trigger
             start = trigger.idx + draft.offset
             draft.actors = [
-                Mention(trigger.text, start, start + len(trigger), "CONTEXT", code, None)
+                Mention(trigger.text, start, start + len(trigger), "CONTEXT", code,
+                        None if code else "IGO")
                 for code in salient
             ]
             draft.fallback = True
         draft.actors = _prune([_home(m, context) for m in draft.actors if not m.group])
+        if (
+            draft.actors
+            and all(m.sector == "IGO" and m.country is None for m in draft.actors)
+            and context.home
+        ):
+            # an organisation that sponsors talks or brokers a deal does so with
+            # the parties the document is about: "UN-sponsored talks" in a Syria story
+            trigger = draft.match.trigger
+            start = trigger.idx + draft.offset
+            draft.actors.append(
+                Mention(trigger.text, start, start + len(trigger), "CONTEXT", context.home, None)
+            )
         draft.recipients = _prune([_home(m, context) for m in draft.recipients if not m.group])
-        if len(draft.countries) >= 2:
-            seen[draft.countries] += 1
-            first_seen.setdefault(draft.countries, index)
+        if len(draft.parties) >= 2:
+            seen[draft.parties] += 1
+            first_seen.setdefault(draft.parties, index)
 
 
 def _prune(mentions: list[Mention]) -> list[Mention]:

@@ -92,10 +92,30 @@ def _stops_walk(current: Token, head: Token) -> bool:
     if current.dep_ == "conj" and current.tag_ in FINITE_TAGS:
         return True  # "would complete X and signed Y": its own tense
     if current.dep_ == "nsubj" and current.pos_ in {"NOUN", "PROPN"}:
-        # a nominal subject takes its verb's modality only where the verb says
-        # whether it happens ("talks will resume"), not "violations will doom"
-        return head.lemma_.lower() not in cues["occurrence_verbs"]
+        # a nominal subject takes its verb's modality where the verb says whether
+        # it happens ("talks will resume"), or where a future is predicated of an
+        # event not marked past or ongoing ("the conference will set up");
+        # "continuing violations will doom efforts" stays asserted
+        if head.lemma_.lower() in cues["occurrence_verbs"]:
+            return False
+        marked = any(c.lower_ in cues["past_modifiers"] for c in current.children)
+        return marked or _tense_cue(head) is None
     return False
+
+
+def _tense_cue(verb: Token) -> str | None:
+    """A future or hypothetical auxiliary, or a "due/set/expected to" complement."""
+    cues = _cues()
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass"}:
+            if child.lower_ in cues["future_aux"]:
+                return "future"
+            if child.lower_ in cues["hypothetical_aux"]:
+                return "hypothetical"
+        if child.dep_ in {"acomp", "xcomp", "oprd"} and child.lemma_.lower() in cues["future_verbs"]:
+            if any(g.dep_ in {"xcomp", "prep"} for g in child.children):
+                return "future"  # "talks are due to resume", "set for next week"
+    return None
 
 
 def modality(trigger: Token) -> str:
@@ -113,4 +133,8 @@ def modality(trigger: Token) -> str:
         if _stops_walk(current, current.head):
             break
         came_from, current = current, current.head
+        if came_from.dep_ in {"nsubj", "nsubjpass"}:
+            cue = _tense_cue(current)
+            if cue:
+                return cue
     return "asserted"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventx import gazetteer
+from eventx.actors import is_venue
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
@@ -89,6 +89,9 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
         ]
         if found:
             return [member for token in found for member in with_members(token)]
+        blamed = _object_of_accusation(current)
+        if blamed:
+            return blamed
         if current.dep_ == "relcl":
             return list(with_members(current.head))
         if current.dep_ in INHERIT_DEPS and current.head is not current:
@@ -96,6 +99,15 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
             continue
         break
     return []
+
+
+def _object_of_accusation(verb: Token) -> list[Token]:
+    """"blamed South Korea for conducting", "accused X of violating": the
+    object of the accusing verb is the subject of the gerund."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
+        return []
+    return [m for obj in direct_objects(prep.head) for m in with_members(obj)]
 
 
 def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -124,7 +136,7 @@ def noun_modifiers(noun: Token) -> list[Token]:
         child
         for child in noun.children
         if child.dep_ in {"poss", "compound", "amod", "nmod"}
-        and not _is_venue(child)
+        and not is_venue(child)
         and not _same_entity(child, noun)  # "the Chemical Weapons Convention"
     ]
 
@@ -134,13 +146,6 @@ def _same_entity(a: Token, b: Token) -> bool:
         return False
     low, high = sorted((a.i, b.i))
     return all(a.doc[i].ent_iob_ == "I" for i in range(low + 1, high + 1))
-
-
-def _is_venue(token: Token) -> bool:
-    if token.ent_type_ != "GPE" or token.dep_ == "poss":
-        return False
-    entry = gazetteer.lookup(token.text)
-    return entry is None or entry.kind == "capital"
 
 
 def clause_tokens(trigger: Token) -> set[int]:
