@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from eventx import gazetteer
 from eventx.resources import load_json
 
+RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
 ACTOR_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
 # Children that belong to a noun phrase's own words, for its text span.
@@ -185,6 +186,9 @@ class ActorCoder:
     # -- public ----------------------------------------------------------
     def code(self, token: Token) -> list[Mention]:
         """The mentions a role filler stands for (several for "Navies of A, B and C")."""
+        if token.tag_ in RELATIVE_TAGS:  # "Pompeo, whose arrival ...": the antecedent
+            clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            return self.code(clause.head) if clause is not None else []
         if token.pos_ == "PRON" or token.lower_ in _groups()["plural_pronouns"]:
             return self._pronoun(token)
         ent = entity_of(token)

@@ -37,7 +37,7 @@ from eventx.records import (
     Sentence,
     TextSpan,
 )
-from eventx.roles import clause_tokens, governing_verb, roles
+from eventx.roles import clause_tokens, governing_verb, roles, subjects
 from eventx.rules import Match, RuleMatcher, type_codes
 
 BATCH_SIZE = 32
@@ -181,7 +181,11 @@ def _draft(
     event_noun = match.tokens.get("object")
     found = roles(trigger, rule.roles, exclude, event_noun)
     # pattern nodes named "partner" or "host" are parties by construction
-    found.actors += [t for name, t in match.tokens.items() if name == "partner"]
+    partner = match.tokens.get("partner")
+    if partner is not None:
+        if rule.partner_coded and not any(m.coded for m in coder.code_phrase(partner)):
+            return None  # "spoke to reporters" is no meeting
+        found.actors.append(partner)
     found.recipients += [t for name, t in match.tokens.items() if name == "host"]
     actors = _unique(
         [m for t in found.modifiers if t.i != trigger.i for m in coder.code_modifier(t)]
@@ -199,6 +203,11 @@ def _draft(
     if rule.type == "meeting_held" and _mode(match) != "visit" and rule.roles != "host":
         actors = _unique(actors + recipients)  # a meeting is symmetric: all are actors
         recipients = []
+        if trigger.pos_ in {"NOUN", "PROPN"} and len({m.country for m in actors if m.coded}) == 1:
+            # "He accused Arafat ..., in a telephone call with Chirac": the one who
+            # speaks in the main clause is the other side
+            others = subjects(sent.root) if sent.root.i != trigger.i else []
+            actors = _unique(actors + [m for t in others for m in coder.code_phrase(t) if m.coded])
     verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
     location = event_location(trigger, verb, recipient_tokens)
     date = event_date(trigger, sent, published)
@@ -344,14 +353,22 @@ def _home(mention: Mention, context: DocumentContext) -> Mention:
 
 
 def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
-    """One event per sentence, type, modality and visit-or-not (gold convention)."""
-    best: dict[tuple[int, str, str, bool], Draft] = {}
+    """One event per sentence, type, modality and visit-or-not (gold convention).
+
+    Verbal triggers with different lemmas stay apart ("signed the treaty in
+    2001 and ratified it in 2004" is two events); a noun merges with them
+    ("met ... for talks" is one).
+    """
+    best: dict[tuple[int, str, str, bool, str], Draft] = {}
     for draft in drafts:
+        trigger = draft.match.trigger
+        verbal = trigger.lemma_.lower() if trigger.pos_ in {"VERB", "AUX"} else ""
         key = (
             draft.sentence.index,
             draft.match.rule.type,
             draft.modality,
             draft.attributes.mode == "visit",
+            verbal,
         )
         current = best.get(key)
         if current is None or _score(draft) > _score(current):

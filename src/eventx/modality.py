@@ -85,8 +85,6 @@ def _purpose_infinitive(token: Token) -> bool:
 def _stops_walk(current: Token, head: Token) -> bool:
     """Whether the head's modality does not carry over to ``current``."""
     cues = _cues()
-    if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPS:
-        return True  # "during the summit", "at the talks"
     if head.lemma_.lower() in cues["reporting_verbs"] and current.dep_ in {"ccomp", "conj"}:
         return True  # reported speech stays asserted
     if current.dep_ == "conj" and current.tag_ in FINITE_TAGS:
@@ -122,19 +120,26 @@ def modality(trigger: Token) -> str:
     """``asserted``, ``negated``, ``future`` or ``hypothetical``."""
     current = trigger
     came_from: Token | None = None
+    circumstance = False  # past "during/at/on": only a future carries over
     for _ in range(8):
         cue = _own_cue(current, current is trigger, came_from)
-        if cue:
+        if cue and (not circumstance or cue == "future"):
             return cue
+        if cue:
+            break
         if _purpose_infinitive(current):
             return "future"
         if current.dep_ == "ROOT" or current.dep_ not in WALK_DEPS or current.head is current:
             break
         if _stops_walk(current, current.head):
             break
+        if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPS:
+            # "refused ... during the summit": the summit still happened;
+            # "will meet on the sidelines of the summit": the summit is to come
+            circumstance = True
         came_from, current = current, current.head
         if came_from.dep_ in {"nsubj", "nsubjpass"}:
             cue = _tense_cue(current)
-            if cue:
+            if cue and (not circumstance or cue == "future"):
                 return cue
     return "asserted"

@@ -36,6 +36,7 @@ class Rule:
     requires_party: bool = False
     requires_recipient: bool = False
     requires_official: bool = False
+    partner_coded: bool = False
     absent_children: frozenset[str] = frozenset()
     absent_child_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
     modes: dict[str, str] = field(default_factory=dict)
@@ -86,6 +87,7 @@ def load_rules() -> tuple[Rule, ...]:
                     requires_party=spec.get("requires_party", False),
                     requires_recipient=spec.get("requires_recipient", False),
                     requires_official=spec.get("requires_official", False),
+                    partner_coded=spec.get("partner_coded", False),
                     absent_children=frozenset(spec.get("absent_children", [])),
                     absent_child_lemmas={
                         dep: frozenset(_expand(words, lists))
