@@ -209,3 +209,39 @@ def _sentence_text(text: str, starts: list[int], index: int) -> str:
 
 def evaluate_file(path: Path) -> Report:
     return score(read_gold(path))
+
+
+def format_report(report: Report, *, show_errors: bool = False) -> str:
+    """The scores as a plain-text table (and the errors, if asked)."""
+    summary = report.summary()
+    lines = [f"documents: {summary['documents']}", "",
+             f"{'type':<22}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"]
+    rows = [*summary["per_type"].items(), ("micro (asserted)", summary["micro"])]
+    for kind, c in rows:
+        lines.append(f"{kind:<22}{c['tp']:>5}{c['fp']:>5}{c['fn']:>5}"
+                     f"{c['precision']:>8.3f}{c['recall']:>8.3f}{c['f1']:>8.3f}")
+    lines += [
+        "",
+        f"actor-set accuracy: {summary['actor_set_accuracy']:.3f}  "
+        f"(over {summary['matched_asserted']} matched asserted events)",
+        f"date accuracy:      {summary['date_accuracy']:.3f}",
+        f"modality accuracy:  {summary['modality_accuracy']:.3f}  "
+        f"(over {summary['modality_pairs']} events matched in any modality)",
+    ]
+    if show_errors:
+        lines += ["", f"false positives ({len(report.false_positives)}):"]
+        for event, sentence in report.false_positives:
+            lines.append(f"  {event.doc_id} {event.type} {event.trigger.text!r} [{event.rule}]")
+            lines.append(f"      {sentence.strip()[:300]}")
+        lines += ["", f"false negatives ({len(report.false_negatives)}):"]
+        for gold, sentence in report.false_negatives:
+            lines.append(f"  {gold.doc_id} {gold.type} {gold.trigger!r}")
+            lines.append(f"      {sentence.strip()[:300]}")
+        wrong = [(p, g) for p, g in report.pairs
+                 if frozenset(a.country for a in p.actors) != g.actors]
+        lines += ["", f"actor-set errors ({len(wrong)}):"]
+        for p, g in wrong:
+            predicted = sorted(str(a.country) for a in p.actors)
+            expected = sorted(str(a) for a in g.actors)
+            lines.append(f"  {p.doc_id} {p.type} {p.trigger.text!r}: {predicted} != gold {expected}")
+    return "\n".join(lines)

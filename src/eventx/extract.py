@@ -437,7 +437,8 @@ def events_from_doc(doc: Doc, document: Document) -> list[Event]:
     matches = matcher(doc)
     drafts: list[Draft] = []
     for index, sent in enumerate(doc.sents):
-        sentence = Sentence(index=index, start=sent.start_char, end=sent.end_char, text=sent.text)
+        text = sent.text.rstrip()
+        sentence = Sentence(index=index, start=sent.start_char, end=sent.start_char + len(text), text=text)
         if headlines.is_headline(sent):
             head_doc = get_nlp()(headlines.recase(sent))
             head_coder = ActorCoder(head_doc)

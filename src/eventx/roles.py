@@ -89,7 +89,7 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
         ]
         if found:
             return [member for token in found for member in with_members(token)]
-        blamed = _object_of_accusation(current)
+        blamed = _object_of_accusation(current) or _absorbed_subject(current)
         if blamed:
             return blamed
         if current.dep_ == "relcl":
@@ -99,6 +99,27 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
             continue
         break
     return []
+
+
+def _absorbed_subject(verb: Token) -> list[Token]:
+    """Repair a fronted phrase that swallowed the subject.
+
+    In "Amid tensions with India, China and Pakistan have signed", the parser
+    coordinates all three names under "with"; the conjuncts after the first,
+    standing right before the subjectless verb, are its subject.
+    """
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP", "VBN"}:
+        return []
+    start = min([verb.i, *(c.i for c in verb.children if c.dep_ in {"aux", "advmod", "neg"})])
+    before = verb.doc[start - 1] if start > 0 else None
+    if before is None or before.dep_ != "conj":
+        return []
+    first = before
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ != "pobj":
+        return []
+    return [t for t in first.conjuncts if t.i > first.i]
 
 
 def _object_of_accusation(verb: Token) -> list[Token]:
@@ -132,13 +153,31 @@ def noun_modifiers(noun: Token) -> list[Token]:
     A city before an event noun names its venue, not a party ("the Geneva
     talks", "Madrid peace conference"), so it is left to the location.
     """
-    return [
+    found = [
         child
         for child in noun.children
         if child.dep_ in {"poss", "compound", "amod", "nmod"}
         and not is_venue(child)
         and not _same_entity(child, noun)  # "the Chemical Weapons Convention"
     ]
+    named = _name_before(noun)
+    if named is not None and named not in found and not is_venue(named):
+        found.append(named)
+    return found
+
+
+def _name_before(noun: Token) -> Token | None:
+    """A name right before the noun that the parse left unattached, past a
+    parenthetical: "a virtual SCO (Shanghai Cooperation Organisation) Summit"."""
+    i = noun.i - 1
+    doc = noun.doc
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or i == noun.i - 1 or doc[i].ent_type_ not in {"ORG", "GPE", "NORP"}:
+        return None
+    return doc[i]
 
 
 def _same_entity(a: Token, b: Token) -> bool:
@@ -215,7 +254,11 @@ def _verbal_roles(verb: Token, style: str, exclude: frozenset[int]) -> Roles:
 
 def _nominal_roles(noun: Token, style: str, exclude: frozenset[int]) -> Roles:
     modifiers = noun_modifiers(noun)
-    actors = prep_objects(noun, frozenset({"of", "by"} | WITH_PREPS))
+    agents = prep_objects(noun, frozenset({"of", "by"}))
+    # a named possessor ("the IAEA's visit") is the noun's own agent; a pronoun
+    # ("their meeting") points back to the clause's subject
+    owner = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
+    actors = agents + prep_objects(noun, WITH_PREPS)
     # "a summit hosted by India", "talks sponsored by the UN"
     for participle in noun.children:
         if participle.dep_ == "acl":
@@ -226,7 +269,9 @@ def _nominal_roles(noun: Token, style: str, exclude: frozenset[int]) -> Roles:
     recipients = prep_objects(noun, frozenset({"to"}))
     verb = governing_verb(noun)
     if verb is not None:
-        if noun.dep_ not in SUBJECT_DEPS:  # "X held talks", not "the summit endorsed X"
+        # "X held talks with Y"; not "the summit endorsed X", nor the signer of a
+        # deal made "during a visit of Z" (the noun names its own agent)
+        if noun.dep_ not in SUBJECT_DEPS and not agents and not owner:
             actors += subjects(verb, exclude | {noun.i})
         actors += prep_objects(verb, WITH_PREPS)
     return Roles(actors, recipients, modifiers)
