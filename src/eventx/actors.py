@@ -48,8 +48,10 @@ class Mention:
     def coded(self) -> bool:
         return self.country is not None or self.sector == "IGO"
 
-    def shifted(self, offset: int) -> Mention:
-        return replace(self, start=self.start + offset, end=self.end + offset)
+    def shifted(self, offset: int, text: str) -> Mention:
+        """The mention moved by ``offset`` onto ``text``, whose words it then shows."""
+        start, end = self.start + offset, self.end + offset
+        return replace(self, start=start, end=end, text=text[start:end])
 
 
 @cache
@@ -354,7 +356,7 @@ def _phrase_tokens(token: Token, skip: frozenset[str] = frozenset()) -> Iterator
     for child in token.children:
         if child.dep_ in skip:
             # a descriptor's conjuncts still name parties: "Afghan and British officials"
-            yield from (c for c in child.subtree if c.dep_ == "conj" and c is not child)
+            yield from (c for c in child.subtree if c.dep_ == "conj" and c.i != child.i)
             continue
         if child.dep_ in PHRASE_STOP_DEPS and not (
             child.dep_ == "prep" and child.lower_ in PHRASE_PREPS

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -37,7 +37,7 @@ from eventx.records import (
     Sentence,
     TextSpan,
 )
-from eventx.roles import clause_tokens, governing_verb, roles, subjects
+from eventx.roles import clause_tokens, governing_verb, name_before, roles, subjects
 from eventx.rules import Match, RuleMatcher, type_codes
 
 BATCH_SIZE = 32
@@ -81,18 +81,20 @@ def _extractor() -> Extractor:
 
 
 # -- attributes -------------------------------------------------------------
-def _kind(match: Match) -> str | None:
+def _kind(match: Match, original: Callable[[Span], str]) -> str | None:
     noun = match.tokens.get("object")
     if noun is None:
         return None
     modifiers = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1]
     start = modifiers[0].i if modifiers else noun.i
-    return noun.doc[start : noun.i + 1].text
+    return original(noun.doc[start : noun.i + 1])
 
 
 def _mode(match: Match) -> str | None:
     rule, trigger = match.rule, match.trigger
-    for child in trigger.children:  # "virtual summit", "phone call"
+    named = name_before(trigger)  # "a virtual SCO (...) Summit": the name's modifiers too
+    modifiers = [*trigger.children, *(named.children if named is not None else [])]
+    for child in modifiers:  # "virtual summit", "phone call"
         mode = rule.modes.get(child.lemma_.lower())
         if mode and child.dep_ in {"amod", "compound", "nmod"}:
             return mode
@@ -108,34 +110,34 @@ def _mode(match: Match) -> str | None:
 def _phase(match: Match) -> str:
     trigger, phases = match.trigger, match.rule.phases
     for token in [trigger, *trigger.children]:
-        if token.lemma_.lower() in phases and (token is trigger or token.dep_ == "amod"):
+        if token.lemma_.lower() in phases and (token.i == trigger.i or token.dep_ == "amod"):
             return phases[token.lemma_.lower()]
     verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else match.tokens.get("verb")
     for token in [verb, *(verb.children if verb is not None else [])]:
         if token is not None and token.lemma_.lower() in phases:
-            if token is verb or token.dep_ in {"prt", "xcomp"}:
+            if token.i == verb.i or token.dep_ in {"prt", "xcomp"}:
                 return phases[token.lemma_.lower()]
     if verb is not None and verb.head.lemma_.lower() in phases and verb.dep_ == "xcomp":
         return phases[verb.head.lemma_.lower()]
     return "held"
 
 
-def _name(match: Match) -> str | None:
+def _name(match: Match, original: Callable[[Span], str]) -> str | None:
     trigger = match.trigger
     parts = [c for c in trigger.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
     if not parts:
         return None
-    return trigger.doc[parts[0].left_edge.i : parts[-1].i + 1].text
+    return original(trigger.doc[parts[0].left_edge.i : parts[-1].i + 1])
 
 
-def _attributes(match: Match) -> Attributes:
+def _attributes(match: Match, original: Callable[[Span], str]) -> Attributes:
     kind = match.rule.type
     if kind == "meeting_held":
         return Attributes(mode=_mode(match))  # type: ignore[arg-type]
     if kind == "military_exercise":
-        return Attributes(phase=_phase(match), name=_name(match))  # type: ignore[arg-type]
+        return Attributes(phase=_phase(match), name=_name(match, original))  # type: ignore[arg-type]
     if kind == "agreement_signed":
-        return Attributes(kind=_kind(match))
+        return Attributes(kind=_kind(match, original))
     return Attributes()
 
 
@@ -174,9 +176,19 @@ def _unique(mentions: Iterable[Mention]) -> list[Mention]:
 
 def _draft(
     match: Match, sent: Span, sentence: Sentence, offset: int, coder: ActorCoder,
-    published: dt.date | None,
+    published: dt.date | None, text: str,
 ) -> Draft | None:
+    """Fill one match's roles, place, date and modality.
+
+    ``offset`` shifts a re-parsed headline back onto the document, and every
+    text field is sliced from the document ``text`` itself, never from the
+    re-cased copy.
+    """
     rule, trigger = match.rule, match.trigger
+
+    def original(span: Span) -> str:
+        return text[span.start_char + offset : span.end_char + offset]
+
     exclude = frozenset(t.i for name, t in match.tokens.items() if name != "trigger")
     event_noun = match.tokens.get("object")
     found = roles(trigger, rule.roles, exclude, event_noun)
@@ -215,14 +227,16 @@ def _draft(
         match=match,
         offset=offset,
         sentence=sentence,
-        actors=[m.shifted(offset) for m in actors],
-        recipients=[m.shifted(offset) for m in recipients],
+        actors=[m.shifted(offset, text) for m in actors],
+        recipients=[m.shifted(offset, text) for m in recipients],
         modality=_modality_with_date(modality(trigger), date, published),
         date=date,
-        location=location.model_copy(
-            update={"start": location.start + offset, "end": location.end + offset}
-        ) if location else None,
-        attributes=_attributes(match),
+        location=location.model_copy(update={
+            "start": location.start + offset,
+            "end": location.end + offset,
+            "text": text[location.start + offset : location.end + offset],
+        }) if location else None,
+        attributes=_attributes(match, original),
     )
     if not draft.actors and not any(m.group for m in draft.recipients):
         taken = {(m.start, m.end) for m in draft.recipients}
@@ -230,7 +244,7 @@ def _draft(
             taken.add((draft.location.start, draft.location.end))
         clause = clause_tokens(trigger)
         draft.actors = [
-            m.shifted(offset)
+            m.shifted(offset, text)
             for m in _unique(coder.sentence_mentions(sent, clause))
             if (m.start + offset, m.end + offset) not in taken
         ]
@@ -399,7 +413,7 @@ def _participant(mention: Mention) -> Participant:
     )
 
 
-def _record(draft: Draft, doc_id: str) -> Event:
+def _record(draft: Draft, doc_id: str, text: str) -> Event:
     trigger = draft.match.trigger
     start = trigger.idx + draft.offset
     end = start + len(trigger.text)
@@ -410,7 +424,7 @@ def _record(draft: Draft, doc_id: str) -> Event:
         event_id=f"ev-{digest}",
         doc_id=doc_id,
         type=kind,  # type: ignore[arg-type]
-        trigger=TextSpan(text=trigger.text, start=start, end=end),
+        trigger=TextSpan(text=text[start:end], start=start, end=end),
         sentence=draft.sentence,
         actors=[_participant(m) for m in draft.actors],
         recipients=[_participant(m) for m in draft.recipients],
@@ -445,17 +459,17 @@ def events_from_doc(doc: Doc, document: Document) -> list[Event]:
             head_coder.aliases = coder.aliases
             for match in matcher(head_doc):
                 draft = _draft(match, head_doc[:], sentence, sent.start_char, head_coder,
-                               document.published)
+                               document.published, doc.text)
                 if draft is not None:
                     drafts.append(draft)
             continue
         for match in _sentence_matches(doc, sent, matches):
-            draft = _draft(match, sent, sentence, 0, coder, document.published)
+            draft = _draft(match, sent, sentence, 0, coder, document.published, doc.text)
             if draft is not None:
                 drafts.append(draft)
     _resolve_context(drafts, DocumentContext.of(coder, doc))
     kept = [d for d in drafts if _passes_party_checks(d)]
-    return [_record(d, document.id) for d in _merge_repeats(kept)]
+    return [_record(d, document.id, doc.text) for d in _merge_repeats(kept)]
 
 
 # -- public API ---------------------------------------------------------------

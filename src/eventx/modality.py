@@ -47,7 +47,7 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
                 return "future"
         if child.dep_ == "mark" and child.lower_ in cues["hypothetical_marks"]:
             return "hypothetical"
-        if child.dep_ in {"amod", "compound"} and child is not came_from:
+        if child.dep_ in {"amod", "compound"} and (came_from is None or child.i != came_from.i):
             if child.lower_ in cues["future_modifiers"]:
                 return "future"
             if child.lower_ in cues["hypothetical_modifiers"]:
@@ -122,14 +122,14 @@ def modality(trigger: Token) -> str:
     came_from: Token | None = None
     circumstance = False  # past "during/at/on": only a future carries over
     for _ in range(8):
-        cue = _own_cue(current, current is trigger, came_from)
+        cue = _own_cue(current, current.i == trigger.i, came_from)
         if cue and (not circumstance or cue == "future"):
             return cue
         if cue:
             break
         if _purpose_infinitive(current):
             return "future"
-        if current.dep_ == "ROOT" or current.dep_ not in WALK_DEPS or current.head is current:
+        if current.dep_ == "ROOT" or current.dep_ not in WALK_DEPS or current.head.i == current.i:
             break
         if _stops_walk(current, current.head):
             break

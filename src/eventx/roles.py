@@ -88,16 +88,32 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
             if pobj.dep_ == "pobj"
         ]
         if found:
+            found += _comma_cosubjects(current, found)
             return [member for token in found for member in with_members(token)]
         blamed = _object_of_accusation(current) or _absorbed_subject(current)
         if blamed:
             return blamed
         if current.dep_ == "relcl":
             return list(with_members(current.head))
-        if current.dep_ in INHERIT_DEPS and current.head is not current:
+        if current.dep_ in INHERIT_DEPS and current.head.i != current.i:
             current = current.head
             continue
         break
+    return []
+
+
+def _comma_cosubjects(verb: Token, found: list[Token]) -> list[Token]:
+    """Headline coordination by comma: in "Peru, Bolivia sign deal" the parser
+    hangs "Peru" on the verb; a name right before the subject, separated by a
+    comma, is a co-subject."""
+    first = min(found, key=lambda t: t.left_edge.i).left_edge
+    if first.i < 2 or first.doc[first.i - 1].text != ",":
+        return []
+    before = first.doc[first.i - 2]
+    if before.head.i == verb.i and before.dep_ in {"npadvmod", "dep", "nsubj"} and before.ent_type_ in {
+        "GPE", "NORP", "ORG", "PERSON"
+    }:
+        return [before]
     return []
 
 
@@ -160,13 +176,13 @@ def noun_modifiers(noun: Token) -> list[Token]:
         and not is_venue(child)
         and not _same_entity(child, noun)  # "the Chemical Weapons Convention"
     ]
-    named = _name_before(noun)
+    named = name_before(noun)
     if named is not None and named not in found and not is_venue(named):
         found.append(named)
     return found
 
 
-def _name_before(noun: Token) -> Token | None:
+def name_before(noun: Token) -> Token | None:
     """A name right before the noun that the parse left unattached, past a
     parenthetical: "a virtual SCO (Shanghai Cooperation Organisation) Summit"."""
     i = noun.i - 1
@@ -191,7 +207,7 @@ def clause_tokens(trigger: Token) -> set[int]:
     """Indices of the trigger's own clause: the subtree of its nearest verb,
     without embedded clauses that do not hold the trigger."""
     head = trigger
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
     inside: set[int] = set()
     stack = [head]

@@ -1,0 +1,171 @@
+"""One test per rule family, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import Extract, asserted, countries, only
+
+
+# -- agreement_signed ------------------------------------------------------
+def test_agreement_active_voice(extract: Extract) -> None:
+    event = only(extract("Kenya and Uganda signed a trade agreement in Nairobi on Tuesday."),
+                 "agreement_signed")
+    assert event.modality == "asserted"
+    assert countries(event) == {"KEN", "UGA"}
+    assert event.attributes.kind == "trade agreement"
+    assert event.location is not None and event.location.text == "Nairobi"
+    assert (event.cameo, event.plover) == ("057", "SUPPORT")
+
+
+def test_agreement_passive_voice_with_agent(extract: Extract) -> None:
+    event = only(extract("A border treaty was signed by Peru and Ecuador."), "agreement_signed")
+    assert countries(event) == {"PER", "ECU"}
+
+
+def test_agreement_with_partner_on_the_noun(extract: Extract) -> None:
+    event = only(extract("Norway signed a fisheries accord with Iceland."), "agreement_signed")
+    assert countries(event) == {"NOR", "ISL"}
+
+
+def test_agreement_reached_and_ratified(extract: Extract) -> None:
+    events = extract("Chile ratified the convention in 1998, and Bolivia and Paraguay reached a "
+                     "settlement a year later.")
+    assert len(asserted(events, "agreement_signed")) == 2
+
+
+def test_ceasefire_agreement_gets_its_own_cameo_code(extract: Extract) -> None:
+    event = only(extract("The two militias agreed a ceasefire on Sunday."), "agreement_signed")
+    assert event.cameo == "0871"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president signed a decree on taxes.",
+        "Under the agreement, troops will leave the city.",
+        "Finland is a signatory to the convention.",
+    ],
+)
+def test_not_an_agreement(extract: Extract, text: str) -> None:
+    assert asserted(extract(text), "agreement_signed") == []
+
+
+# -- meeting_held ----------------------------------------------------------
+def test_meeting_verb_with_coordinated_subject(extract: Extract) -> None:
+    event = only(extract("The foreign ministers of Peru and Bolivia met in Lima on Monday."),
+                 "meeting_held")
+    assert countries(event) == {"PER", "BOL"}
+    assert event.location is not None and event.location.text == "Lima"
+
+
+def test_held_talks_with(extract: Extract) -> None:
+    event = only(extract("Vietnam held talks with Laos on border security."), "meeting_held")
+    assert countries(event) == {"VNM", "LAO"}
+    assert event.cameo == "046"  # negotiations
+
+
+def test_visit_of_x_to_y(extract: Extract) -> None:
+    event = only(
+        extract("The deal was announced during a visit of the Japanese prime minister to Canberra."),
+        "meeting_held",
+    )
+    assert event.attributes.mode == "visit"
+    assert countries(event) == {"JPN"}
+    assert {r.country for r in event.recipients} == {"AUS"}
+
+
+def test_phone_call(extract: Extract) -> None:
+    event = only(extract("Egypt's president held a phone call with the Jordanian king."),
+                 "meeting_held")
+    assert event.attributes.mode == "phone"
+    assert countries(event) == {"EGY", "JOR"}
+
+
+def test_summit_without_named_parties_is_kept(extract: Extract) -> None:
+    event = only(extract("The summit opened in Addis Ababa on Sunday."), "meeting_held")
+    assert event.attributes.mode == "multilateral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet meeting approved the budget.",
+        "The minister told a press conference that prices would fall.",
+        "She spoke to reporters outside the court.",
+    ],
+)
+def test_not_a_meeting(extract: Extract, text: str) -> None:
+    assert asserted(extract(text), "meeting_held") == []
+
+
+# -- military_exercise -----------------------------------------------------
+def test_joint_drills_with_coordination(extract: Extract) -> None:
+    event = only(
+        extract("The navies of Canada, Chile and Peru held joint drills off the coast."),
+        "military_exercise",
+    )
+    assert countries(event) == {"CAN", "CHL", "PER"}
+    assert (event.cameo, event.plover) == ("062", "COOPERATE")
+
+
+def test_war_games_single_state(extract: Extract) -> None:
+    event = only(extract("Greece staged war games in the Aegean Sea."), "military_exercise")
+    assert countries(event) == {"GRC"}
+    assert (event.cameo, event.plover) == ("150", "MOBILIZE")
+
+
+@pytest.mark.parametrize(("verb", "phase"), [("began", "began"), ("concluded", "concluded"),
+                                             ("held", "held")])
+def test_exercise_phase(extract: Extract, verb: str, phase: str) -> None:
+    event = only(extract(f"Egypt and Sudan {verb} joint military exercises."), "military_exercise")
+    assert event.attributes.phase == phase
+
+
+def test_named_exercise(extract: Extract) -> None:
+    event = only(extract("India and France concluded the Varuna-2021 exercise on Friday."),
+                 "military_exercise")
+    assert event.attributes.name == "Varuna-2021"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides were urged to exercise restraint.",
+        "The census was a nation-building exercise.",
+    ],
+)
+def test_not_an_exercise(extract: Extract, text: str) -> None:
+    assert [e for e in extract(text) if e.type == "military_exercise"] == []
+
+
+# -- ceasefire_violation ---------------------------------------------------
+def test_violation_verb(extract: Extract) -> None:
+    event = only(extract("Azerbaijani forces violated the ceasefire near the border."),
+                 "ceasefire_violation")
+    assert countries(event) == {"AZE"}
+    assert (event.cameo, event.plover) == ("196", "ASSAULT")
+
+
+def test_violation_noun(extract: Extract) -> None:
+    event = only(extract("Monitors recorded ceasefire violations along the line of contact."),
+                 "ceasefire_violation")
+    assert event.modality == "asserted"
+
+
+def test_tokenised_cease_fire_is_one_word(extract: Extract) -> None:
+    event = only(extract("Rebels breached the cease - fire twice on Friday ."), "ceasefire_violation")
+    assert event.trigger.text == "breached"
+
+
+def test_fighting_not_framed_as_violation(extract: Extract) -> None:
+    assert [e for e in extract("Heavy fighting broke out near the border.")
+            if e.type == "ceasefire_violation"] == []
+
+
+# -- headlines -------------------------------------------------------------
+def test_title_case_headline(extract: Extract) -> None:
+    events = extract("Peru, Bolivia Sign New Trade Deal Amid Border Dispute\n\nMore text follows.")
+    event = only(events, "agreement_signed")
+    assert countries(event) == {"PER", "BOL"}
+    assert event.trigger.text == "Sign"  # offsets and text from the document, not the re-cased copy
