@@ -99,18 +99,29 @@ def phrase_span(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
+KIND_PRIORITY = {"organisation": 0, "person": 1, "name": 2, "alias": 2, "capital": 3, "demonym": 4}
+
+
 def lookup_span(span: Span) -> gazetteer.Entry | None:
-    """The whole span in the gazetteer, else its longest sub-span that is."""
+    """The whole span in the gazetteer, else its best sub-span.
+
+    Longer sub-spans win; among equally long ones an organisation beats a
+    country name, which beats a demonym, and the rightmost (the head of an
+    English noun phrase) wins a tie: "the Afghan Taliban" is the Taliban.
+    """
     entry = gazetteer.lookup(span.text)
     if entry:
         return entry
-    tokens = [t for t in span if not t.is_punct]
+    tokens = [t for t in span if not t.is_punct and t.pos_ != "DET"]
     for size in range(len(tokens) - 1, 0, -1):
+        found = []
         for i in range(len(tokens) - size + 1):
             part = tokens[i : i + size]
             entry = gazetteer.lookup(span.doc[part[0].i : part[-1].i + 1].text)
             if entry:
-                return entry
+                found.append((KIND_PRIORITY.get(entry.kind, 5), -i, entry))
+        if found:
+            return min(found, key=lambda item: (item[0], item[1]))[2]
     return None
 
 
@@ -291,10 +302,13 @@ class ActorCoder:
         if token.pos_ not in {"NOUN", "PROPN"}:
             return []
         span = phrase_span(token)
-        entry = gazetteer.lookup(token.text)
-        if entry is not None and token.pos_ == "PROPN":  # "IAEA", "USSR" the NER missed
-            return [Mention(token.text, token.idx, token.idx + len(token), "ORG",
-                            entry.country, entry.sector)]
+        # a name the NER missed ("IAEA", "USSR", "the Afghan Taliban"): the head's
+        # own entry gives the sector, and the country where it has one
+        entry = gazetteer.lookup(token.text) if token.text[:1].isupper() else None
+        if entry is not None:
+            context_country, _ = self._context_code(token)
+            return [Mention(span.text, span.start_char, span.end_char, "ORG",
+                            entry.country or context_country, entry.sector or "GOV")]
         alias = self.aliases.get(token.lower_) if token.pos_ == "PROPN" else None
         known = gazetteer.person(token.text) if token.pos_ == "PROPN" and not alias else None
         if known is not None:

@@ -1,0 +1,67 @@
+"""Actor coding: country and sector for each kind of participant."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventx import gazetteer
+from tests.helpers import Extract, countries, only
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("China", "CHN"), ("the United States", "USA"), ("Chinese", "CHN"), ("Pakistani", "PAK"),
+     ("New Delhi", "IND"), ("Beijing", "CHN"), ("Britain", "GBR"), ("Côte d'Ivoire", None)],
+)
+def test_gazetteer_names_demonyms_capitals(name: str, country: str | None) -> None:
+    entry = gazetteer.lookup(name)
+    assert (entry.country if entry else None) == country
+
+
+def test_capital_as_metonym(extract: Extract) -> None:
+    event = only(extract("Canberra and Wellington signed a defence pact."), "agreement_signed")
+    assert countries(event) == {"AUS", "NZL"}
+    assert {a.sector for a in event.actors} == {"GOV"}
+
+
+def test_armed_force_is_country_and_military(extract: Extract) -> None:
+    event = only(extract("The Pakistan Army held talks with the Afghan Taliban."), "meeting_held")
+    coded = {(a.country, a.sector) for a in event.actors}
+    assert ("PAK", "MIL") in coded
+    assert ("AFG", "REB") in coded
+
+
+def test_titled_person_through_possessive_then_alias(extract: Extract) -> None:
+    text = ("Kenya's defence minister Gen. Otieno Wambua arrived on Monday. "
+            "Gen. Wambua later met Ugandan officials in Kampala.")
+    event = only(extract(text), "meeting_held")
+    by_text = {a.text: (a.country, a.sector) for a in event.actors}
+    assert by_text["Wambua"] == ("KEN", "MIL")  # the alias learnt from the first mention
+    assert countries(event) == {"KEN", "UGA"}
+
+
+def test_apposition_gives_the_person_a_country(extract: Extract) -> None:
+    text = "Ahmed Kassim, Somalia's foreign minister, signed the accord with Djibouti."
+    assert countries(only(extract(text), "agreement_signed")) == {"SOM", "DJI"}
+
+
+def test_international_organisation_has_no_country(extract: Extract) -> None:
+    event = only(extract("NATO and Georgia held joint drills."), "military_exercise")
+    assert {(a.country, a.sector) for a in event.actors} == {(None, "IGO"), ("GEO", "GOV")}
+
+
+def test_group_reference_resolves_to_salient_parties(extract: Extract) -> None:
+    text = ("Ghana and Togo signed a border accord on Monday. "
+            "Both sides also held talks on trade.")
+    meeting = only(extract(text), "meeting_held")
+    assert countries(meeting) == {"GHA", "TGO"}
+
+
+def test_well_known_leader_from_the_actor_dictionary(extract: Extract) -> None:
+    event = only(extract("Erdogan met Putin in Sochi."), "meeting_held")
+    assert countries(event) == {"TUR", "RUS"}
+
+
+def test_venue_city_is_location_not_party(extract: Extract) -> None:
+    event = only(extract("Iran and Iraq attended the Geneva talks."), "meeting_held")
+    assert countries(event) == {"IRN", "IRQ"}

@@ -1,0 +1,57 @@
+"""Dates resolved against the publication date, with their granularity."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventx.dates import resolve
+from tests.helpers import Extract, only
+
+PUBLISHED = dt.date(2020, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("last year", "2019", "year"),
+        ("today", "2020-11-30", "day"),
+        ("yesterday", "2020-11-29", "day"),
+        ("last month", "2020-10", "month"),
+        ("June 1994", "1994-06", "month"),
+        ("20 January 1992", "1992-01-20", "day"),
+        ("last week", "2020-W48", "week"),  # 2020-11-30 is a Monday of W49
+    ],
+)
+def test_resolution_and_granularity(text: str, value: str, granularity: str) -> None:
+    date = resolve(text, PUBLISHED)
+    assert date is not None
+    assert (date.value, date.granularity) == (value, granularity)
+
+
+def test_relative_without_publication_keeps_text_only() -> None:
+    date = resolve("last year", None)
+    assert date is not None
+    assert (date.text, date.value, date.granularity) == ("last year", None, None)
+
+
+def test_absolute_without_publication_resolves() -> None:
+    date = resolve("in 1998", None)
+    assert date is not None and date.value == "1998"
+
+
+def test_not_a_date() -> None:
+    assert resolve("the ambassador", PUBLISHED) is None
+
+
+def test_event_takes_the_nearest_time_expression(extract: Extract) -> None:
+    event = only(extract("Last year, Peru and Chile signed a pact that took effect in 2015.",
+                         published="2020-11-30"), "agreement_signed")
+    assert event.date is not None and event.date.value == "2019"
+
+
+def test_durations_are_not_dates(extract: Extract) -> None:
+    event = only(extract("After two days of talks, Fiji and Tonga signed the agreement.",
+                         published="2020-11-30"), "agreement_signed")
+    assert event.date is None
