@@ -10,8 +10,16 @@ from tests.helpers import Extract, countries, only
 
 @pytest.mark.parametrize(
     ("name", "country"),
-    [("China", "CHN"), ("the United States", "USA"), ("Chinese", "CHN"), ("Pakistani", "PAK"),
-     ("New Delhi", "IND"), ("Beijing", "CHN"), ("Britain", "GBR"), ("Côte d'Ivoire", None)],
+    [
+        ("China", "CHN"),
+        ("the United States", "USA"),
+        ("Chinese", "CHN"),
+        ("Pakistani", "PAK"),
+        ("New Delhi", "IND"),
+        ("Beijing", "CHN"),
+        ("Britain", "GBR"),
+        ("Côte d'Ivoire", None),
+    ],
 )
 def test_gazetteer_names_demonyms_capitals(name: str, country: str | None) -> None:
     entry = gazetteer.lookup(name)
@@ -32,8 +40,10 @@ def test_armed_force_is_country_and_military(extract: Extract) -> None:
 
 
 def test_titled_person_through_possessive_then_alias(extract: Extract) -> None:
-    text = ("Kenya's defence minister Gen. Otieno Wambua arrived on Monday. "
-            "Gen. Wambua later met Ugandan officials in Kampala.")
+    text = (
+        "Kenya's defence minister Gen. Otieno Wambua arrived on Monday. "
+        "Gen. Wambua later met Ugandan officials in Kampala."
+    )
     event = only(extract(text), "meeting_held")
     by_text = {a.text: (a.country, a.sector) for a in event.actors}
     assert by_text["Wambua"] == ("KEN", "MIL")  # the alias learnt from the first mention
@@ -51,8 +61,7 @@ def test_international_organisation_has_no_country(extract: Extract) -> None:
 
 
 def test_group_reference_resolves_to_salient_parties(extract: Extract) -> None:
-    text = ("Ghana and Togo signed a border accord on Monday. "
-            "Both sides also held talks on trade.")
+    text = "Ghana and Togo signed a border accord on Monday. Both sides also held talks on trade."
     meeting = only(extract(text), "meeting_held")
     assert countries(meeting) == {"GHA", "TGO"}
 

@@ -46,12 +46,21 @@ def test_not_a_date() -> None:
 
 
 def test_event_takes_the_nearest_time_expression(extract: Extract) -> None:
-    event = only(extract("Last year, Peru and Chile signed a pact that took effect in 2015.",
-                         published="2020-11-30"), "agreement_signed")
+    event = only(
+        extract(
+            "Last year, Peru and Chile signed a pact that took effect in 2015.",
+            published="2020-11-30",
+        ),
+        "agreement_signed",
+    )
     assert event.date is not None and event.date.value == "2019"
 
 
 def test_durations_are_not_dates(extract: Extract) -> None:
-    event = only(extract("After two days of talks, Fiji and Tonga signed the agreement.",
-                         published="2020-11-30"), "agreement_signed")
+    event = only(
+        extract(
+            "After two days of talks, Fiji and Tonga signed the agreement.", published="2020-11-30"
+        ),
+        "agreement_signed",
+    )
     assert event.date is None

@@ -9,8 +9,10 @@ from tests.helpers import Extract, asserted, countries, only
 
 # -- agreement_signed ------------------------------------------------------
 def test_agreement_active_voice(extract: Extract) -> None:
-    event = only(extract("Kenya and Uganda signed a trade agreement in Nairobi on Tuesday."),
-                 "agreement_signed")
+    event = only(
+        extract("Kenya and Uganda signed a trade agreement in Nairobi on Tuesday."),
+        "agreement_signed",
+    )
     assert event.modality == "asserted"
     assert countries(event) == {"KEN", "UGA"}
     assert event.attributes.kind == "trade agreement"
@@ -29,8 +31,10 @@ def test_agreement_with_partner_on_the_noun(extract: Extract) -> None:
 
 
 def test_agreement_reached_and_ratified(extract: Extract) -> None:
-    events = extract("Chile ratified the convention in 1998, and Bolivia and Paraguay reached a "
-                     "settlement a year later.")
+    events = extract(
+        "Chile ratified the convention in 1998, and Bolivia and Paraguay reached a "
+        "settlement a year later."
+    )
     assert len(asserted(events, "agreement_signed")) == 2
 
 
@@ -53,8 +57,9 @@ def test_not_an_agreement(extract: Extract, text: str) -> None:
 
 # -- meeting_held ----------------------------------------------------------
 def test_meeting_verb_with_coordinated_subject(extract: Extract) -> None:
-    event = only(extract("The foreign ministers of Peru and Bolivia met in Lima on Monday."),
-                 "meeting_held")
+    event = only(
+        extract("The foreign ministers of Peru and Bolivia met in Lima on Monday."), "meeting_held"
+    )
     assert countries(event) == {"PER", "BOL"}
     assert event.location is not None and event.location.text == "Lima"
 
@@ -67,7 +72,9 @@ def test_held_talks_with(extract: Extract) -> None:
 
 def test_visit_of_x_to_y(extract: Extract) -> None:
     event = only(
-        extract("The deal was announced during a visit of the Japanese prime minister to Canberra."),
+        extract(
+            "The deal was announced during a visit of the Japanese prime minister to Canberra."
+        ),
         "meeting_held",
     )
     assert event.attributes.mode == "visit"
@@ -76,8 +83,9 @@ def test_visit_of_x_to_y(extract: Extract) -> None:
 
 
 def test_phone_call(extract: Extract) -> None:
-    event = only(extract("Egypt's president held a phone call with the Jordanian king."),
-                 "meeting_held")
+    event = only(
+        extract("Egypt's president held a phone call with the Jordanian king."), "meeting_held"
+    )
     assert event.attributes.mode == "phone"
     assert countries(event) == {"EGY", "JOR"}
 
@@ -115,16 +123,19 @@ def test_war_games_single_state(extract: Extract) -> None:
     assert (event.cameo, event.plover) == ("150", "MOBILIZE")
 
 
-@pytest.mark.parametrize(("verb", "phase"), [("began", "began"), ("concluded", "concluded"),
-                                             ("held", "held")])
+@pytest.mark.parametrize(
+    ("verb", "phase"), [("began", "began"), ("concluded", "concluded"), ("held", "held")]
+)
 def test_exercise_phase(extract: Extract, verb: str, phase: str) -> None:
     event = only(extract(f"Egypt and Sudan {verb} joint military exercises."), "military_exercise")
     assert event.attributes.phase == phase
 
 
 def test_named_exercise(extract: Extract) -> None:
-    event = only(extract("India and France concluded the Varuna-2021 exercise on Friday."),
-                 "military_exercise")
+    event = only(
+        extract("India and France concluded the Varuna-2021 exercise on Friday."),
+        "military_exercise",
+    )
     assert event.attributes.name == "Varuna-2021"
 
 
@@ -141,26 +152,34 @@ def test_not_an_exercise(extract: Extract, text: str) -> None:
 
 # -- ceasefire_violation ---------------------------------------------------
 def test_violation_verb(extract: Extract) -> None:
-    event = only(extract("Azerbaijani forces violated the ceasefire near the border."),
-                 "ceasefire_violation")
+    event = only(
+        extract("Azerbaijani forces violated the ceasefire near the border."), "ceasefire_violation"
+    )
     assert countries(event) == {"AZE"}
     assert (event.cameo, event.plover) == ("196", "ASSAULT")
 
 
 def test_violation_noun(extract: Extract) -> None:
-    event = only(extract("Monitors recorded ceasefire violations along the line of contact."),
-                 "ceasefire_violation")
+    event = only(
+        extract("Monitors recorded ceasefire violations along the line of contact."),
+        "ceasefire_violation",
+    )
     assert event.modality == "asserted"
 
 
 def test_tokenised_cease_fire_is_one_word(extract: Extract) -> None:
-    event = only(extract("Rebels breached the cease - fire twice on Friday ."), "ceasefire_violation")
+    event = only(
+        extract("Rebels breached the cease - fire twice on Friday ."), "ceasefire_violation"
+    )
     assert event.trigger.text == "breached"
 
 
 def test_fighting_not_framed_as_violation(extract: Extract) -> None:
-    assert [e for e in extract("Heavy fighting broke out near the border.")
-            if e.type == "ceasefire_violation"] == []
+    assert [
+        e
+        for e in extract("Heavy fighting broke out near the border.")
+        if e.type == "ceasefire_violation"
+    ] == []
 
 
 # -- headlines -------------------------------------------------------------

@@ -32,14 +32,18 @@ def _sentence_of(offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
-def test_every_gold_event_is_found_with_its_fields(gold: dict[str, object], events: list[Event]) -> None:
+def test_every_gold_event_is_found_with_its_fields(
+    gold: dict[str, object], events: list[Event]
+) -> None:
     remaining = list(events)
     for item in gold["events"]:  # type: ignore[attr-defined]
         sentence = _sentence_of(item["trigger_start"])
         match = next(
             (e for e in remaining if e.type == item["type"] and e.sentence.index == sentence), None
         )
-        assert match is not None, f"missing {item['type']} {item['trigger']!r} in sentence {sentence}"
+        assert match is not None, (
+            f"missing {item['type']} {item['trigger']!r} in sentence {sentence}"
+        )
         remaining.remove(match)
         assert match.modality == item["modality"]
         assert countries(match) == set(item["actors"]), item["trigger"]

@@ -157,10 +157,10 @@ class ActorCoder:
                 if not token.is_alpha or not token.is_title or token.lower_ in _name_stopwords():
                     continue
                 key = token.lower_
-                known = self.aliases.get(key)
-                if known and known[0] != country:
+                learnt = self.aliases.get(key)
+                if learnt and learnt[0] != country:
                     clashes.add(key)
-                elif not known:
+                elif not learnt:
                     self.aliases[key] = (country, sector)
         for key in clashes:
             self.aliases.pop(key, None)
@@ -217,7 +217,11 @@ class ActorCoder:
             if inner.dep_ in {"prep", "relcl", "acl"} or is_venue(inner):
                 continue
             ent = entity_of(inner)
-            if (ent is not None and ent.root != inner) or inner.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+            if (ent is not None and ent.root != inner) or inner.pos_ not in {
+                "PROPN",
+                "ADJ",
+                "NOUN",
+            }:
                 continue
             found.extend(m for m in self.code(inner) if m.coded)
         return found
@@ -253,8 +257,15 @@ class ActorCoder:
             before = [p for p in self.people if p.end <= token.idx]
             if before:
                 last = before[-1]
-                return [replace(last, text=token.text, start=token.idx,
-                                end=token.idx + len(token), label="PRON")]
+                return [
+                    replace(
+                        last,
+                        text=token.text,
+                        start=token.idx,
+                        end=token.idx + len(token),
+                        label="PRON",
+                    )
+                ]
             return []
         if lower in _groups()["plural_pronouns"]:
             return [self._group(token.doc[token.i : token.i + 1])]
@@ -268,8 +279,16 @@ class ActorCoder:
         for token in ent:
             entry = gazetteer.lookup(token.text)
             if entry is not None and entry.country and entry.kind != "capital":
-                parts.append(Mention(ent.text, ent.start_char, ent.end_char, ent.label_,
-                                     entry.country, entry.sector))
+                parts.append(
+                    Mention(
+                        ent.text,
+                        ent.start_char,
+                        ent.end_char,
+                        ent.label_,
+                        entry.country,
+                        entry.sector,
+                    )
+                )
         return parts if len({m.country for m in parts}) > 1 else []
 
     def _entity(self, ent: Span, token: Token) -> Mention:
@@ -295,8 +314,11 @@ class ActorCoder:
         entry = lookup_span(token.doc[token.i : token.i + 1])
         if entry is None:
             return []
-        return [Mention(token.text, token.idx, token.idx + len(token), "NOUN",
-                        entry.country, entry.sector)]
+        return [
+            Mention(
+                token.text, token.idx, token.idx + len(token), "NOUN", entry.country, entry.sector
+            )
+        ]
 
     def _noun(self, token: Token) -> list[Mention]:
         if token.pos_ not in {"NOUN", "PROPN"}:
@@ -307,8 +329,16 @@ class ActorCoder:
         entry = gazetteer.lookup(token.text) if token.text[:1].isupper() else None
         if entry is not None:
             context_country, _ = self._context_code(token)
-            return [Mention(span.text, span.start_char, span.end_char, "ORG",
-                            entry.country or context_country, entry.sector or "GOV")]
+            return [
+                Mention(
+                    span.text,
+                    span.start_char,
+                    span.end_char,
+                    "ORG",
+                    entry.country or context_country,
+                    entry.sector or "GOV",
+                )
+            ]
         alias = self.aliases.get(token.lower_) if token.pos_ == "PROPN" else None
         known = gazetteer.person(token.text) if token.pos_ == "PROPN" and not alias else None
         if known is not None:
@@ -417,5 +447,14 @@ def _cue_tokens(token: Token, depth: int = 3) -> Iterator[Token]:
 def _name_stopwords() -> frozenset[str]:
     _, table = _sector_words()
     return frozenset(word for words in table.values() for word in words) | {
-        "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "gen", "general",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "president",
+        "gen",
+        "general",
     }

@@ -77,7 +77,9 @@ def run(
                 events = events_from_doc(doc, document)
             except Exception as error:  # one bad document must not stop the batch
                 errors_out.write(
-                    ReadError(document.id, "extract", f"{type(error).__name__}: {error}").to_json_dict()
+                    ReadError(
+                        document.id, "extract", f"{type(error).__name__}: {error}"
+                    ).to_json_dict()
                 )
                 summary.failures += 1
                 continue

@@ -42,7 +42,9 @@ def main(
 def extract(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Folders (read recursively), .txt or .jsonl files, or - for JSON lines on stdin."),
+        typer.Argument(
+            help="Folders (read recursively), .txt or .jsonl files, or - for JSON lines on stdin."
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data/out"),
     published: Annotated[
@@ -67,16 +69,21 @@ def extract(
     if not quiet:
         for line in summary.lines():
             typer.echo(line, err=True)
-        typer.echo(f"wrote {out / EVENTS_FILE}" + (
-            f" and {out / ERRORS_FILE}" if summary.failures else ""), err=True)
+        typer.echo(
+            f"wrote {out / EVENTS_FILE}"
+            + (f" and {out / ERRORS_FILE}" if summary.failures else ""),
+            err=True,
+        )
     if summary.failures:
         raise typer.Exit(code=1)
 
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold file in the GUIDELINES.md format.", exists=True,
-                                         dir_okay=False)],
+    gold: Annotated[
+        Path,
+        typer.Argument(help="Gold file in the GUIDELINES.md format.", exists=True, dir_okay=False),
+    ],
     show_errors: Annotated[
         bool, typer.Option("--show-errors", help="List false positives and negatives.")
     ] = False,

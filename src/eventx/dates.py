@@ -34,7 +34,7 @@ def _parser(base: dt.datetime) -> DateDataParser:
 
 
 def is_duration(span: Span) -> bool:
-    """"two days", "six-year": a length of time, not a point in it."""
+    """ "two days", "six-year": a length of time, not a point in it."""
     lowered = {t.lower_ for t in span}
     if lowered & RELATIVE_CUES:
         return False
@@ -85,9 +85,7 @@ def time_expressions(sent: Span) -> list[Span]:
     """DATE entities that are points in time, plus untagged words like "today"."""
     found = [ent for ent in sent.ents if ent.label_ == "DATE" and not is_duration(ent)]
     found += [
-        sent.doc[t.i : t.i + 1]
-        for t in sent
-        if t.lower_ in _time_words() and t.ent_type_ != "DATE"
+        sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in _time_words() and t.ent_type_ != "DATE"
     ]
     return found
 

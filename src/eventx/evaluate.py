@@ -92,13 +92,24 @@ class Report:
         return {
             "documents": self.documents,
             "per_type": {
-                kind: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": round(c.precision, 3),
-                       "recall": round(c.recall, 3), "f1": round(c.f1, 3)}
+                kind: {
+                    "tp": c.tp,
+                    "fp": c.fp,
+                    "fn": c.fn,
+                    "precision": round(c.precision, 3),
+                    "recall": round(c.recall, 3),
+                    "f1": round(c.f1, 3),
+                }
                 for kind, c in self.per_type.items()
             },
-            "micro": {"tp": micro.tp, "fp": micro.fp, "fn": micro.fn,
-                      "precision": round(micro.precision, 3), "recall": round(micro.recall, 3),
-                      "f1": round(micro.f1, 3)},
+            "micro": {
+                "tp": micro.tp,
+                "fp": micro.fp,
+                "fn": micro.fn,
+                "precision": round(micro.precision, 3),
+                "recall": round(micro.recall, 3),
+                "f1": round(micro.f1, 3),
+            },
             "actor_set_accuracy": round(self.ratio(self.actor_right, self.matched), 3),
             "date_accuracy": round(self.ratio(self.date_right, self.matched), 3),
             "modality_accuracy": round(self.ratio(self.modality_right, self.modality_pairs), 3),
@@ -128,7 +139,9 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _gold_events(document: Document, raw: list[dict[str, Any]], starts: list[int]) -> list[GoldEvent]:
+def _gold_events(
+    document: Document, raw: list[dict[str, Any]], starts: list[int]
+) -> list[GoldEvent]:
     events = []
     for item in raw:
         start = item.get("trigger_start")
@@ -138,9 +151,14 @@ def _gold_events(document: Document, raw: list[dict[str, Any]], starts: list[int
         sentence = _sentence_index(starts, start) if start is not None else int(item["sentence"])
         events.append(
             GoldEvent(
-                doc_id=document.id, type=item["type"], sentence=sentence, trigger=item["trigger"],
-                trigger_start=start, actors=frozenset(item.get("actors", [])),
-                modality=item.get("modality", "asserted"), date=item.get("date"),
+                doc_id=document.id,
+                type=item["type"],
+                sentence=sentence,
+                trigger=item["trigger"],
+                trigger_start=start,
+                actors=frozenset(item.get("actors", [])),
+                modality=item.get("modality", "asserted"),
+                date=item.get("date"),
             )
         )
     return events
@@ -214,12 +232,17 @@ def evaluate_file(path: Path) -> Report:
 def format_report(report: Report, *, show_errors: bool = False) -> str:
     """The scores as a plain-text table (and the errors, if asked)."""
     summary = report.summary()
-    lines = [f"documents: {summary['documents']}", "",
-             f"{'type':<22}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"]
+    lines = [
+        f"documents: {summary['documents']}",
+        "",
+        f"{'type':<22}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}",
+    ]
     rows = [*summary["per_type"].items(), ("micro (asserted)", summary["micro"])]
     for kind, c in rows:
-        lines.append(f"{kind:<22}{c['tp']:>5}{c['fp']:>5}{c['fn']:>5}"
-                     f"{c['precision']:>8.3f}{c['recall']:>8.3f}{c['f1']:>8.3f}")
+        lines.append(
+            f"{kind:<22}{c['tp']:>5}{c['fp']:>5}{c['fn']:>5}"
+            f"{c['precision']:>8.3f}{c['recall']:>8.3f}{c['f1']:>8.3f}"
+        )
     lines += [
         "",
         f"actor-set accuracy: {summary['actor_set_accuracy']:.3f}  "
@@ -237,11 +260,14 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
         for gold, sentence in report.false_negatives:
             lines.append(f"  {gold.doc_id} {gold.type} {gold.trigger!r}")
             lines.append(f"      {sentence.strip()[:300]}")
-        wrong = [(p, g) for p, g in report.pairs
-                 if frozenset(a.country for a in p.actors) != g.actors]
+        wrong = [
+            (p, g) for p, g in report.pairs if frozenset(a.country for a in p.actors) != g.actors
+        ]
         lines += ["", f"actor-set errors ({len(wrong)}):"]
         for p, g in wrong:
             predicted = sorted(str(a.country) for a in p.actors)
             expected = sorted(str(a) for a in g.actors)
-            lines.append(f"  {p.doc_id} {p.type} {p.trigger.text!r}: {predicted} != gold {expected}")
+            lines.append(
+                f"  {p.doc_id} {p.type} {p.trigger.text!r}: {predicted} != gold {expected}"
+            )
     return "\n".join(lines)

@@ -1,12 +1,12 @@
 """The pipeline: parse, match rules, fill roles, normalise, build records.
 
-    doc = nlp(text)                       # spaCy: tokens, NER, parse
-    for each sentence:
-        matches = rules(doc)              # DependencyMatcher rule packs
-        draft   = roles + actors + modality + date + place
-    resolve group references              # "both sides" -> salient parties
-    merge repeated mentions per sentence  # one event per type and sentence
-    -> list[Event]
+doc = nlp(text)                       # spaCy: tokens, NER, parse
+for each sentence:
+    matches = rules(doc)              # DependencyMatcher rule packs
+    draft   = roles + actors + modality + date + place
+resolve group references              # "both sides" -> salient parties
+merge repeated mentions per sentence  # one event per type and sentence
+-> list[Event]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from eventx import __version__, headlines
 from eventx.actors import ActorCoder, Mention, sector_of
@@ -112,12 +112,16 @@ def _phase(match: Match) -> str:
     for token in [trigger, *trigger.children]:
         if token.lemma_.lower() in phases and (token.i == trigger.i or token.dep_ == "amod"):
             return phases[token.lemma_.lower()]
-    verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else match.tokens.get("verb")
-    for token in [verb, *(verb.children if verb is not None else [])]:
-        if token is not None and token.lemma_.lower() in phases:
-            if token.i == verb.i or token.dep_ in {"prt", "xcomp"}:
-                return phases[token.lemma_.lower()]
-    if verb is not None and verb.head.lemma_.lower() in phases and verb.dep_ == "xcomp":
+    verb = (
+        governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else match.tokens.get("verb")
+    )
+    if verb is None:
+        return "held"
+    for token in [verb, *verb.children]:
+        lemma = token.lemma_.lower()
+        if lemma in phases and (token.i == verb.i or token.dep_ in {"prt", "xcomp"}):
+            return phases[lemma]
+    if verb.head.lemma_.lower() in phases and verb.dep_ == "xcomp":
         return phases[verb.head.lemma_.lower()]
     return "held"
 
@@ -148,7 +152,9 @@ def _codes(draft: Draft) -> tuple[str, str]:
     trigger = draft.match.trigger
     if draft.match.rule.type == "agreement_signed":
         kind = (draft.attributes.kind or "").lower()
-        variant = "ceasefire" if any(w in kind for w in ("ceasefire", "cease-fire", "truce")) else None
+        variant = (
+            "ceasefire" if any(w in kind for w in ("ceasefire", "cease-fire", "truce")) else None
+        )
     elif draft.match.rule.type == "meeting_held":
         if draft.attributes.mode in {"phone", "visit"}:
             variant = draft.attributes.mode
@@ -175,8 +181,13 @@ def _unique(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _draft(
-    match: Match, sent: Span, sentence: Sentence, offset: int, coder: ActorCoder,
-    published: dt.date | None, text: str,
+    match: Match,
+    sent: Span,
+    sentence: Sentence,
+    offset: int,
+    coder: ActorCoder,
+    published: dt.date | None,
+    text: str,
 ) -> Draft | None:
     """Fill one match's roles, place, date and modality.
 
@@ -231,11 +242,15 @@ def _draft(
         recipients=[m.shifted(offset, text) for m in recipients],
         modality=_modality_with_date(modality(trigger), date, published),
         date=date,
-        location=location.model_copy(update={
-            "start": location.start + offset,
-            "end": location.end + offset,
-            "text": text[location.start + offset : location.end + offset],
-        }) if location else None,
+        location=location.model_copy(
+            update={
+                "start": location.start + offset,
+                "end": location.end + offset,
+                "text": text[location.start + offset : location.end + offset],
+            }
+        )
+        if location
+        else None,
         attributes=_attributes(match, original),
     )
     if not draft.actors and not any(m.group for m in draft.recipients):
@@ -271,7 +286,9 @@ def _passes_party_checks(draft: Draft) -> bool:
         if not any(m.coded for m in found + draft.recipients):
             return False
     if rule.requires_official:  # a visit is made by officials, not by troops
-        return any(m.label in {"PERSON", "PRON"} or m.sector in OFFICIAL_SECTORS for m in draft.actors)
+        return any(
+            m.label in {"PERSON", "PRON"} or m.sector in OFFICIAL_SECTORS for m in draft.actors
+        )
     return True
 
 
@@ -311,7 +328,8 @@ def _resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
     for index, draft in enumerate(drafts):
         salient: list[str | None]
         if seen:
-            salient = sorted(max(seen, key=lambda s: (seen[s], -first_seen[s])), key=str)
+            best = max(seen, key=lambda parties: (seen[parties], -first_seen[parties]))
+            salient = sorted(best, key=str)
         else:
             salient = list(context.pair)
         groups = [m for m in draft.actors if m.group]
@@ -320,7 +338,8 @@ def _resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             group = groups[0]
             sector = sector_of(group.text.split())
             draft.actors = [
-                replace(group, country=c, sector=sector if c else "IGO", group=False) for c in salient
+                replace(group, country=c, sector=sector if c else "IGO", group=False)
+                for c in salient
             ]
         elif groups:  # "with Russia and other countries": an unknown party beside named ones
             draft.actors = [replace(m, group=False) for m in draft.actors]
@@ -328,8 +347,14 @@ def _resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             trigger = draft.match.trigger
             start = trigger.idx + draft.offset
             draft.actors = [
-                Mention(trigger.text, start, start + len(trigger), "CONTEXT", code,
-                        None if code else "IGO")
+                Mention(
+                    trigger.text,
+                    start,
+                    start + len(trigger),
+                    "CONTEXT",
+                    code,
+                    None if code else "IGO",
+                )
                 for code in salient
             ]
             draft.fallback = True
@@ -408,8 +433,12 @@ def _confidence(draft: Draft) -> float:
 
 def _participant(mention: Mention) -> Participant:
     return Participant(
-        text=mention.text, start=mention.start, end=mention.end, label=mention.label,
-        country=mention.country, sector=mention.sector,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        label=mention.label,
+        country=mention.country,
+        sector=mention.sector,
     )
 
 
@@ -452,14 +481,23 @@ def events_from_doc(doc: Doc, document: Document) -> list[Event]:
     drafts: list[Draft] = []
     for index, sent in enumerate(doc.sents):
         text = sent.text.rstrip()
-        sentence = Sentence(index=index, start=sent.start_char, end=sent.start_char + len(text), text=text)
+        sentence = Sentence(
+            index=index, start=sent.start_char, end=sent.start_char + len(text), text=text
+        )
         if headlines.is_headline(sent):
             head_doc = get_nlp()(headlines.recase(sent))
             head_coder = ActorCoder(head_doc)
             head_coder.aliases = coder.aliases
             for match in matcher(head_doc):
-                draft = _draft(match, head_doc[:], sentence, sent.start_char, head_coder,
-                               document.published, doc.text)
+                draft = _draft(
+                    match,
+                    head_doc[:],
+                    sentence,
+                    sent.start_char,
+                    head_coder,
+                    document.published,
+                    doc.text,
+                )
                 if draft is not None:
                     drafts.append(draft)
             continue

@@ -26,9 +26,35 @@ class Entry:
 
 
 TITLES = frozenset(
-    {"mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "gen", "general",
-     "king", "queen", "prince", "sheikh", "ayatollah", "mullah", "senator", "secretary",
-     "chancellor", "premier", "colonel", "col", "lt", "admiral", "adm", "envoy", "foreign"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "president",
+        "prime",
+        "minister",
+        "gen",
+        "general",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "ayatollah",
+        "mullah",
+        "senator",
+        "secretary",
+        "chancellor",
+        "premier",
+        "colonel",
+        "col",
+        "lt",
+        "admiral",
+        "adm",
+        "envoy",
+        "foreign",
+    }
 )
 NAME_PARTICLES = ("al-", "el-", "al ", "el ")
 
@@ -88,7 +114,9 @@ def _people() -> tuple[dict[str, Entry], dict[str, Entry]]:
         for particle in NAME_PARTICLES:
             if surname.startswith(particle):
                 by_surname[surname[len(particle) :]].add(entry)
-    unique = {name: next(iter(entries)) for name, entries in by_surname.items() if len(entries) == 1}
+    unique = {
+        name: next(iter(entries)) for name, entries in by_surname.items() if len(entries) == 1
+    }
     return full, unique
 
 

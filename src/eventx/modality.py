@@ -17,12 +17,48 @@ from spacy.tokens import Token
 from eventx.resources import load_json
 
 WALK_DEPS = frozenset(
-    {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "xcomp", "conj",
-     "acomp", "appos", "pcomp", "agent", "oprd", "dative", "ccomp", "advcl", "amod"}
+    {
+        "dobj",
+        "pobj",
+        "prep",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "compound",
+        "xcomp",
+        "conj",
+        "acomp",
+        "appos",
+        "pcomp",
+        "agent",
+        "oprd",
+        "dative",
+        "ccomp",
+        "advcl",
+        "amod",
+    }
 )
 CIRCUMSTANCE_PREPS = frozenset(
-    {"during", "at", "amid", "after", "before", "since", "following", "ahead", "on",
-     "throughout", "despite", "in", "like", "than", "as", "from", "since", "until", "over"}
+    {
+        "during",
+        "at",
+        "amid",
+        "after",
+        "before",
+        "since",
+        "following",
+        "ahead",
+        "on",
+        "throughout",
+        "despite",
+        "in",
+        "like",
+        "than",
+        "as",
+        "from",
+        "until",
+        "over",
+    }
 )
 
 
@@ -52,18 +88,33 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
                 return "future"
             if child.lower_ in cues["hypothetical_modifiers"]:
                 return "hypothetical"
-        if child.dep_ == "acl" and child.lemma_.lower() in cues["occurrence_verbs"] | {"hold"}:
-            if any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
-                return "future"  # "talks to be held", "a summit to take place"
+        if (
+            child.dep_ == "acl"
+            and child.lemma_.lower() in cues["occurrence_verbs"] | {"hold"}
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        ):
+            return "future"  # "talks to be held", "a summit to take place"
     if is_trigger:
         return None
     if lemma in cues["negation_verbs"]:
         return "negated"
     if lemma in cues["hypothetical_verbs"]:
         return "hypothetical"
-    if lemma in cues["future_verbs"] and came_from is not None and came_from.dep_ in {
-        "xcomp", "dobj", "prep", "ccomp", "acomp", "attr", "nsubjpass", "nsubj",
-    }:
+    if (
+        lemma in cues["future_verbs"]
+        and came_from is not None
+        and came_from.dep_
+        in {
+            "xcomp",
+            "dobj",
+            "prep",
+            "ccomp",
+            "acomp",
+            "attr",
+            "nsubjpass",
+            "nsubj",
+        }
+    ):
         if lemma == "be" and came_from.dep_ != "xcomp":
             return None  # only "are to meet", not "the talks were ..."
         return "future"
@@ -74,7 +125,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _purpose_infinitive(token: Token) -> bool:
-    """"efforts to broker a deal", "in a bid to hold talks": an aim, not a fact."""
+    """ "efforts to broker a deal", "in a bid to hold talks": an aim, not a fact."""
     return (
         token.pos_ in {"VERB", "AUX"}
         and token.dep_ in {"acl", "advcl", "relcl"}
@@ -110,9 +161,12 @@ def _tense_cue(verb: Token) -> str | None:
                 return "future"
             if child.lower_ in cues["hypothetical_aux"]:
                 return "hypothetical"
-        if child.dep_ in {"acomp", "xcomp", "oprd"} and child.lemma_.lower() in cues["future_verbs"]:
-            if any(g.dep_ in {"xcomp", "prep"} for g in child.children):
-                return "future"  # "talks are due to resume", "set for next week"
+        if (
+            child.dep_ in {"acomp", "xcomp", "oprd"}
+            and child.lemma_.lower() in cues["future_verbs"]
+            and any(g.dep_ in {"xcomp", "prep"} for g in child.children)
+        ):
+            return "future"  # "talks are due to resume", "set for next week"
     return None
 
 

@@ -69,7 +69,9 @@ def read_inputs(
             yield ReadError(raw, "read", "no such file or directory")
 
 
-def _read_file(path: Path, doc_id: str, published: dt.date | None, max_chars: int) -> Iterator[Item]:
+def _read_file(
+    path: Path, doc_id: str, published: dt.date | None, max_chars: int
+) -> Iterator[Item]:
     if path.suffix == ".jsonl":
         try:
             with path.open("rb") as handle:
@@ -106,8 +108,10 @@ def _checked(document: Document, max_chars: int) -> Iterator[Item]:
         yield ReadError(document.id, "read", "empty document")
     elif len(document.text) > max_chars:
         yield ReadError(
-            document.id, "read", f"document has {len(document.text):,} characters, over the "
-            f"--max-chars cap of {max_chars:,}"
+            document.id,
+            "read",
+            f"document has {len(document.text):,} characters, over the "
+            f"--max-chars cap of {max_chars:,}",
         )
     else:
         yield document

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_ID = "eventx.event/1"
+SCHEMA_ID: Literal["eventx.event/1"] = "eventx.event/1"
 
 EventType = Literal["agreement_signed", "meeting_held", "military_exercise", "ceasefire_violation"]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]

@@ -110,9 +110,11 @@ def _comma_cosubjects(verb: Token, found: list[Token]) -> list[Token]:
     if first.i < 2 or first.doc[first.i - 1].text != ",":
         return []
     before = first.doc[first.i - 2]
-    if before.head.i == verb.i and before.dep_ in {"npadvmod", "dep", "nsubj"} and before.ent_type_ in {
-        "GPE", "NORP", "ORG", "PERSON"
-    }:
+    if (
+        before.head.i == verb.i
+        and before.dep_ in {"npadvmod", "dep", "nsubj"}
+        and before.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
+    ):
         return [before]
     return []
 
@@ -139,7 +141,7 @@ def _absorbed_subject(verb: Token) -> list[Token]:
 
 
 def _object_of_accusation(verb: Token) -> list[Token]:
-    """"blamed South Korea for conducting", "accused X of violating": the
+    """ "blamed South Korea for conducting", "accused X of violating": the
     object of the accusing verb is the subject of the gerund."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
@@ -234,7 +236,10 @@ class Roles:
 
 
 def roles(
-    trigger: Token, style: str, exclude: frozenset[int] = frozenset(), event_noun: Token | None = None
+    trigger: Token,
+    style: str,
+    exclude: frozenset[int] = frozenset(),
+    event_noun: Token | None = None,
 ) -> Roles:
     """Actor and recipient fillers for a trigger, by role style.
 
@@ -279,8 +284,13 @@ def _nominal_roles(noun: Token, style: str, exclude: frozenset[int]) -> Roles:
     for participle in noun.children:
         if participle.dep_ == "acl":
             actors += prep_objects(participle, frozenset({"by"}))
-            actors += [p for a in participle.children if a.dep_ == "agent"
-                       for p in a.children if p.dep_ == "pobj"]
+            actors += [
+                p
+                for a in participle.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+            ]
     # "a visit to Beirut", "a call to Erdogan"; "talks in Geneva" is a venue
     recipients = prep_objects(noun, frozenset({"to"}))
     verb = governing_verb(noun)

@@ -119,7 +119,10 @@ class RuleMatcher:
                 continue
             key = (match.trigger.i, rule.type)
             best = found.get(key)
-            if best is None or (rule.strength, -rule.order) > (best.rule.strength, -best.rule.order):
+            if best is None or (rule.strength, -rule.order) > (
+                best.rule.strength,
+                -best.rule.order,
+            ):
                 found[key] = match
         return [found[key] for key in sorted(found)]
 

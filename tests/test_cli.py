@@ -1,0 +1,167 @@
+"""The command line: output contract, determinism, bad inputs, exit status."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from eventx.cli import app
+from tests.helpers import ROOT
+
+SEED = ROOT / "seeds"
+runner = CliRunner()
+
+
+def _extract(*args: str, input: bytes | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, ["extract", *args], input=input)
+    return result.exit_code, result.output
+
+
+def _lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_seed_folder_to_jsonl_validates_against_schema(tmp_path: Path) -> None:
+    code, output = _extract(str(SEED), "--out", str(tmp_path), "--published", "2020-11-30")
+    assert code == 0, output
+    schema = json.loads(runner.invoke(app, ["schema"]).output)
+    records = _lines(tmp_path / "events.jsonl")
+    assert len(records) == 12
+    for record in records:
+        jsonschema.validate(record, schema)
+        assert record["schema"] == "eventx.event/1"
+        assert record["doc_id"] == "china_pakistan_defense_deal.txt"
+    assert "documents: 1" in output and "failures: 0" in output
+
+
+def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        code, _ = _extract(str(SEED), "--out", str(tmp_path / name), "--published", "2020-11-30")
+        assert code == 0
+    first = (tmp_path / "a" / "events.jsonl").read_bytes()
+    assert first and first == (tmp_path / "b" / "events.jsonl").read_bytes()
+
+
+def test_jsonl_input_ids_published_and_unknown_fields(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "Last year, Kenya and Uganda signed a trade pact.",
+                "published": "2021-05-04",
+                "section": "world",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    code, output = _extract(str(source), "--out", str(tmp_path / "out"))
+    assert code == 0, output
+    [record] = _lines(tmp_path / "out" / "events.jsonl")
+    assert record["doc_id"] == "a1"
+    assert record["date"]["value"] == "2020"  # type: ignore[index]
+
+
+def test_stdin_and_published_default(tmp_path: Path) -> None:
+    line = json.dumps({"id": "s", "text": "Peru and Chile signed a treaty today."}).encode()
+    code, output = _extract("-", "--out", str(tmp_path), "--published", "2019-03-02", input=line)
+    assert code == 0, output
+    [record] = _lines(tmp_path / "events.jsonl")
+    assert record["date"]["value"] == "2019-03-02"  # type: ignore[index]
+
+
+def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED / "china_pakistan_defense_deal.txt", folder / "good.txt")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    (folder / "latin.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    (folder / "huge.txt").write_text("Talks. " * 1000, encoding="utf-8")
+    (folder / "lines.jsonl").write_text(
+        '{"id": "ok", "text": "Ghana and Togo signed an accord."}\n{broken\n{"id": "x"}\n',
+        encoding="utf-8",
+    )
+    code, output = _extract(
+        str(folder),
+        str(tmp_path / "missing"),
+        "--out",
+        str(tmp_path / "out"),
+        "--published",
+        "2020-11-30",
+        "--max-chars",
+        "5000",
+    )
+    assert code == 1, output
+    errors = {e["source"]: e for e in _lines(tmp_path / "out" / "errors.jsonl")}
+    assert set(errors) == {
+        "empty.txt",
+        "binary.txt",
+        "latin.txt",
+        "huge.txt",
+        "lines.jsonl:2",
+        "lines.jsonl:3",
+        str(tmp_path / "missing"),
+    }
+    assert all(e["reason"] for e in errors.values())
+    events = _lines(tmp_path / "out" / "events.jsonl")
+    assert {e["doc_id"] for e in events} == {"good.txt", "ok"}
+    assert sum(e["doc_id"] == "good.txt" for e in events) == 12
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file_is_an_error(tmp_path: Path) -> None:  # pragma: no cover - CI runs as root
+    path = tmp_path / "secret.txt"
+    path.write_text("China and India held talks.", encoding="utf-8")
+    path.chmod(0)
+    code, _ = _extract(str(path), "--out", str(tmp_path / "out"))
+    assert code == 1
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    code, _ = _extract(str(SEED), "--published", "30/11/2020", "--out", str(tmp_path))
+    assert code == 2
+    assert runner.invoke(app, ["extract"]).exit_code == 2
+
+
+def test_output_is_never_half_written(tmp_path: Path) -> None:
+    """An interrupted run leaves the previous events.jsonl untouched."""
+    out = tmp_path / "out"
+    assert _extract(str(SEED), "--out", str(out), "--published", "2020-11-30")[0] == 0
+    before = (out / "events.jsonl").read_bytes()
+    script = (
+        "import eventx.batch as b, eventx.extract as x\n"
+        "def boom(*a, **k): raise KeyboardInterrupt\n"
+        "b.events_from_doc = boom\n"
+        f"b.run([{str(SEED)!r}], __import__('pathlib').Path({str(out)!r}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
+    assert result.returncode != 0
+    assert (out / "events.jsonl").read_bytes() == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_evaluate_command_prints_scores() -> None:
+    gold = ROOT.parent / "shared" / "gold" / "seed.jsonl"
+    if not gold.exists():
+        pytest.skip("shared gold not present")
+    result = runner.invoke(app, ["evaluate", str(gold), "--json"])
+    assert result.exit_code == 0
+    scores = json.loads(result.output)
+    assert scores["micro"]["f1"] == 1.0
+
+
+def test_help_lists_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("extract", "evaluate", "schema"):
+        assert command in result.output
