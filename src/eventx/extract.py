@@ -37,7 +37,14 @@ from eventx.records import (
     Sentence,
     TextSpan,
 )
-from eventx.roles import clause_tokens, governing_verb, name_before, roles, subjects
+from eventx.roles import (
+    clause_tokens,
+    entity_members,
+    governing_verb,
+    name_before,
+    roles,
+    subjects,
+)
 from eventx.rules import Match, RuleMatcher, type_codes
 
 BATCH_SIZE = 32
@@ -202,7 +209,9 @@ def _draft(
 
     exclude = frozenset(t.i for name, t in match.tokens.items() if name != "trigger")
     event_noun = match.tokens.get("object")
-    found = roles(trigger, rule.roles, exclude, event_noun)
+    found = roles(trigger, rule.roles, exclude, event_noun, visit=_mode(match) == "visit")
+    if event_noun is not None:  # "the IAEA Additional Protocol": parties named in the name
+        found.modifiers += entity_members(event_noun)
     # pattern nodes named "partner" or "host" are parties by construction
     partner = match.tokens.get("partner")
     if partner is not None:
@@ -253,7 +262,9 @@ def _draft(
         else None,
         attributes=_attributes(match, original),
     )
-    if not draft.actors and not any(m.group for m in draft.recipients):
+    nominal = trigger.pos_ in {"NOUN", "PROPN"}
+    if not draft.actors and not nominal and not any(m.group for m in draft.recipients):
+        # a verb whose subject the parse lost: the names of its own clause
         taken = {(m.start, m.end) for m in draft.recipients}
         if draft.location:
             taken.add((draft.location.start, draft.location.end))

@@ -198,6 +198,18 @@ def name_before(noun: Token) -> Token | None:
     return doc[i]
 
 
+def entity_members(noun: Token) -> list[Token]:
+    """Other words of the named entity the noun ends ("IAEA" in "the IAEA
+    Additional Protocol"): candidate parties, kept only where they code."""
+    doc = noun.doc
+    if not noun.ent_type_:
+        return []
+    start = noun.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return [t for t in doc[start : noun.i] if not is_venue(t)]
+
+
 def _same_entity(a: Token, b: Token) -> bool:
     if not a.ent_type_ or a.ent_type_ != b.ent_type_:
         return False
@@ -240,6 +252,7 @@ def roles(
     style: str,
     exclude: frozenset[int] = frozenset(),
     event_noun: Token | None = None,
+    visit: bool = False,
 ) -> Roles:
     """Actor and recipient fillers for a trigger, by role style.
 
@@ -247,7 +260,7 @@ def roles(
     agreement with Iran"): its own parties ("with Iran", "USSR-Iran") count.
     """
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        return _nominal_roles(trigger, style, exclude)
+        return _nominal_roles(trigger, exclude, visit)
     found = _verbal_roles(trigger, style, exclude)
     if event_noun is not None and event_noun.i != trigger.i:
         found.actors += prep_objects(event_noun, WITH_PREPS)
@@ -273,7 +286,7 @@ def _verbal_roles(verb: Token, style: str, exclude: frozenset[int]) -> Roles:
     return Roles(actors + others)
 
 
-def _nominal_roles(noun: Token, style: str, exclude: frozenset[int]) -> Roles:
+def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
     modifiers = noun_modifiers(noun)
     agents = prep_objects(noun, frozenset({"of", "by"}))
     # a named possessor ("the IAEA's visit") is the noun's own agent; a pronoun
@@ -295,9 +308,10 @@ def _nominal_roles(noun: Token, style: str, exclude: frozenset[int]) -> Roles:
     recipients = prep_objects(noun, frozenset({"to"}))
     verb = governing_verb(noun)
     if verb is not None:
-        # "X held talks with Y"; not "the summit endorsed X", nor the signer of a
-        # deal made "during a visit of Z" (the noun names its own agent)
-        if noun.dep_ not in SUBJECT_DEPS and not agents and not owner:
+        # "X held talks with Y", "Zinni told a meeting of officials"; not "the
+        # summit endorsed X", nor the signer of a deal made "during a visit of
+        # Z" (a visit names its own visitor)
+        if noun.dep_ not in SUBJECT_DEPS and not (visit and (agents or owner)):
             actors += subjects(verb, exclude | {noun.i})
         actors += prep_objects(verb, WITH_PREPS)
     return Roles(actors, recipients, modifiers)
