@@ -74,3 +74,9 @@ def test_well_known_leader_from_the_actor_dictionary(extract: Extract) -> None:
 def test_venue_city_is_location_not_party(extract: Extract) -> None:
     event = only(extract("Iran and Iraq attended the Geneva talks."), "meeting_held")
     assert countries(event) == {"IRN", "IRQ"}
+
+
+def test_contested_line_gives_both_sides(extract: Extract) -> None:
+    event = only(extract("Troops reported ceasefire violations along the Line of Actual Control."),
+                 "ceasefire_violation")
+    assert countries(event) == {"CHN", "IND"}

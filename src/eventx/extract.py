@@ -20,7 +20,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from eventx import __version__, headlines
+from eventx import __version__, gazetteer, headlines
 from eventx.actors import ActorCoder, Mention, sector_of
 from eventx.dates import after_publication, event_date
 from eventx.documents import Document, parse_published
@@ -263,6 +263,14 @@ def _draft(
         attributes=_attributes(match, original),
     )
     nominal = trigger.pos_ in {"NOUN", "PROPN"}
+    sides = gazetteer.feature_countries(draft.location.text) if draft.location else ()
+    if not draft.actors and sides and draft.location is not None:
+        # "violations at the Line of Control": between the states on either side
+        where = draft.location
+        draft.actors = [
+            Mention(where.text, where.start, where.end, "LOC", code, "GOV") for code in sides
+        ]
+        draft.fallback = True
     if not draft.actors and not nominal and not any(m.group for m in draft.recipients):
         # a verb whose subject the parse lost: the names of its own clause
         taken = {(m.start, m.end) for m in draft.recipients}

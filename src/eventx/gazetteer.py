@@ -128,3 +128,13 @@ def person(text: str) -> Entry | None:
     if not words:
         return None
     return full.get(" ".join(words)) or surnames.get(words[-1])
+
+
+@cache
+def _features() -> dict[str, tuple[str, ...]]:
+    return {name: tuple(codes) for name, codes in load_json("gazetteer/curated.json")["features"].items()}
+
+
+def feature_countries(text: str) -> tuple[str, ...]:
+    """The states on either side of a contested line or area ("the Line of Control")."""
+    return _features().get(normalise(text), ())
