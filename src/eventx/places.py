@@ -9,7 +9,7 @@ from eventx.actors import entity_of
 from eventx.records import Location
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "along", "across"})
 STOP_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
 
 

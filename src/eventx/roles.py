@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Token
 
 from eventx.actors import is_venue
+from eventx.resources import load_json
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
@@ -53,6 +55,11 @@ def governing_verb(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+@cache
+def _participation_verbs() -> frozenset[str]:
+    return frozenset(load_json("lexicons/participation.json")["verbs"])
 
 
 def with_members(token: Token) -> Iterator[Token]:
@@ -311,7 +318,14 @@ def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
         # "X held talks with Y", "Zinni told a meeting of officials"; not "the
         # summit endorsed X", nor the signer of a deal made "during a visit of
         # Z" (a visit names its own visitor)
-        if noun.dep_ not in SUBJECT_DEPS and not (visit and (agents or owner)):
+        object_of_other_verb = noun.dep_ in {"dobj", "attr", "oprd", "dative"} and (
+            verb.lemma_.lower() not in _participation_verbs()
+        )
+        if (
+            noun.dep_ not in SUBJECT_DEPS
+            and not (visit and (agents or owner))
+            and not object_of_other_verb  # "troops reported violations"
+        ):
             actors += subjects(verb, exclude | {noun.i})
         actors += prep_objects(verb, WITH_PREPS)
     return Roles(actors, recipients, modifiers)
