@@ -1,0 +1,71 @@
+"""Refresh the README's dev scores and example record from a real run.
+
+    .venv/bin/python scripts/update_readme.py
+
+Rewrites the blocks between ``<!-- scores:start -->``/``<!-- scores:end -->``
+(from ``eventx evaluate ../shared/gold/dev.jsonl``) and
+``<!-- example:start -->``/``<!-- example:end -->`` (one event of the seed).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import eventx
+from eventx.evaluate import evaluate_file
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+DEV = ROOT.parent / "shared" / "gold" / "dev.jsonl"
+SEED = ROOT / "seeds" / "china_pakistan_defense_deal.txt"
+
+
+def scores_block() -> str:
+    summary = evaluate_file(DEV).summary()
+    rows = ["| type | tp | fp | fn | P | R | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for kind, c in summary["per_type"].items():
+        rows.append(
+            f"| {kind} | {c['tp']} | {c['fp']} | {c['fn']} | {c['precision']:.3f} "
+            f"| {c['recall']:.3f} | {c['f1']:.3f} |"
+        )
+    m = summary["micro"]
+    rows.append(
+        f"| **micro (asserted)** | {m['tp']} | {m['fp']} | {m['fn']} | "
+        f"{m['precision']:.3f} | {m['recall']:.3f} | **{m['f1']:.3f}** |"
+    )
+    rows += [
+        "",
+        "| | |",
+        "|---|---:|",
+        f"| actor-set accuracy | {summary['actor_set_accuracy']:.3f} |",
+        f"| date accuracy | {summary['date_accuracy']:.3f} |",
+        f"| modality accuracy | {summary['modality_accuracy']:.3f} |",
+    ]
+    return "\n".join(rows)
+
+
+def example_block() -> str:
+    events = eventx.extract(
+        SEED.read_text(encoding="utf-8"), published="2020-11-30", doc_id=SEED.name
+    )
+    event = next(e for e in events if e.date and e.type == "agreement_signed")
+    return "```json\n" + json.dumps(event.to_json_dict(), indent=1, ensure_ascii=False) + "\n```"
+
+
+def replace(text: str, name: str, block: str) -> str:
+    pattern = re.compile(rf"(<!-- {name}:start -->).*?(<!-- {name}:end -->)", re.S)
+    return pattern.sub(lambda m: f"{m.group(1)}\n{block}\n{m.group(2)}", text)
+
+
+def main() -> None:
+    text = README.read_text(encoding="utf-8")
+    text = replace(text, "example", example_block())
+    text = replace(text, "scores", scores_block())
+    README.write_text(text, encoding="utf-8")
+    print("README.md updated")
+
+
+if __name__ == "__main__":
+    main()
