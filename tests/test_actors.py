@@ -77,6 +77,8 @@ def test_venue_city_is_location_not_party(extract: Extract) -> None:
 
 
 def test_contested_line_gives_both_sides(extract: Extract) -> None:
-    event = only(extract("Troops reported ceasefire violations along the Line of Actual Control."),
-                 "ceasefire_violation")
+    event = only(
+        extract("Troops reported ceasefire violations along the Line of Actual Control."),
+        "ceasefire_violation",
+    )
     assert countries(event) == {"CHN", "IND"}

@@ -363,37 +363,26 @@ def _resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
         elif groups:  # "with Russia and other countries": an unknown party beside named ones
             draft.actors = [replace(m, group=False) for m in draft.actors]
         elif nominal and not draft.actors and not draft.recipients and salient:
-            trigger = draft.match.trigger
-            start = trigger.idx + draft.offset
-            draft.actors = [
-                Mention(
-                    trigger.text,
-                    start,
-                    start + len(trigger),
-                    "CONTEXT",
-                    code,
-                    None if code else "IGO",
-                )
-                for code in salient
-            ]
+            draft.actors = [_context_party(draft, code) for code in salient]
             draft.fallback = True
         draft.actors = _prune([_home(m, context) for m in draft.actors if not m.group])
-        if (
-            draft.actors
-            and all(m.sector == "IGO" and m.country is None for m in draft.actors)
-            and context.home
-        ):
+        igo_only = all(m.sector == "IGO" and m.country is None for m in draft.actors)
+        if draft.actors and igo_only and context.home:
             # an organisation that sponsors talks or brokers a deal does so with
             # the parties the document is about: "UN-sponsored talks" in a Syria story
-            trigger = draft.match.trigger
-            start = trigger.idx + draft.offset
-            draft.actors.append(
-                Mention(trigger.text, start, start + len(trigger), "CONTEXT", context.home, None)
-            )
+            draft.actors.append(_context_party(draft, context.home))
         draft.recipients = _prune([_home(m, context) for m in draft.recipients if not m.group])
         if len(draft.parties) >= 2:
             seen[draft.parties] += 1
             first_seen.setdefault(draft.parties, index)
+
+
+def _context_party(draft: Draft, code: str | None) -> Mention:
+    """A party the document supplies, anchored on the trigger (label CONTEXT)."""
+    trigger = draft.match.trigger
+    start = trigger.idx + draft.offset
+    sector = None if code else "IGO"
+    return Mention(trigger.text, start, start + len(trigger), "CONTEXT", code, sector)
 
 
 def _prune(mentions: list[Mention]) -> list[Mention]:

@@ -132,7 +132,10 @@ def person(text: str) -> Entry | None:
 
 @cache
 def _features() -> dict[str, tuple[str, ...]]:
-    return {name: tuple(codes) for name, codes in load_json("gazetteer/curated.json")["features"].items()}
+    return {
+        name: tuple(codes)
+        for name, codes in load_json("gazetteer/curated.json")["features"].items()
+    }
 
 
 def feature_countries(text: str) -> tuple[str, ...]:
