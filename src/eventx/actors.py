@@ -211,17 +211,17 @@ class ActorCoder:
 
     def code_modifier(self, token: Token) -> list[Mention]:
         """A modifier of an event noun and the names inside it ("USSR-Iran
-        nuclear cooperation"): parties only if coded, never a venue city."""
+        nuclear cooperation", "the IAEA Additional Protocol"): parties only
+        if coded, never a venue city."""
         found: list[Mention] = []
         for inner in token.subtree:
             if inner.dep_ in {"prep", "relcl", "acl"} or is_venue(inner):
                 continue
+            if inner.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+                continue
             ent = entity_of(inner)
-            if (ent is not None and ent.root != inner) or inner.pos_ not in {
-                "PROPN",
-                "ADJ",
-                "NOUN",
-            }:
+            if ent is not None and ent.root.i != inner.i:  # a word inside a longer name
+                found.extend(self._context_mentions(inner))
                 continue
             found.extend(m for m in self.code(inner) if m.coded)
         return found
@@ -292,7 +292,8 @@ class ActorCoder:
         return parts if len({m.country for m in parts}) > 1 else []
 
     def _entity(self, ent: Span, token: Token) -> Mention:
-        entry = lookup_span(ent)
+        # a person's name is never searched for parts: "Abdel Fatah al-Sisi" is no Fatah
+        entry = gazetteer.lookup(ent.text) if ent.label_ == "PERSON" else lookup_span(ent)
         country = entry.country if entry else None
         sector = entry.sector if entry else None
         if ent.label_ == "PERSON" and country is None:
@@ -311,8 +312,9 @@ class ActorCoder:
         return Mention(ent.text, ent.start_char, ent.end_char, ent.label_, country, sector)
 
     def _context_mentions(self, token: Token) -> list[Mention]:
+        """The token alone as a coded party, if the gazetteer knows it."""
         entry = lookup_span(token.doc[token.i : token.i + 1])
-        if entry is None:
+        if entry is None or entry.kind == "capital" or not (entry.country or entry.sector):
             return []
         return [
             Mention(

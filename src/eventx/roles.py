@@ -126,25 +126,40 @@ def _comma_cosubjects(verb: Token, found: list[Token]) -> list[Token]:
     return []
 
 
-def _absorbed_subject(verb: Token) -> list[Token]:
-    """Repair a fronted phrase that swallowed the subject.
+SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "since", "because"})
 
-    In "Amid tensions with India, China and Pakistan have signed", the parser
-    coordinates all three names under "with"; the conjuncts after the first,
-    standing right before the subjectless verb, are its subject.
+
+def _absorbed_subject(verb: Token) -> list[Token]:
+    """Repair a subject that the parse hung inside a preceding phrase.
+
+    * "Amid tensions with India, China and Pakistan have signed": the names
+      after the first conjunct, right before the subjectless verb, are its
+      subject;
+    * "... as the US adviser, John Bolton, visited Ankara": "as" read as a
+      preposition makes the subject its object.
     """
-    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP", "VBN"}:
+    if verb.tag_ not in {"VBD", "VBZ", "VBP", "VBN"}:
         return []
     start = min([verb.i, *(c.i for c in verb.children if c.dep_ in {"aux", "advmod", "neg"})])
-    before = verb.doc[start - 1] if start > 0 else None
-    if before is None or before.dep_ != "conj":
+    i = start - 1
+    while i >= 0 and verb.doc[i].is_punct:
+        i -= 1
+    if i < 0:
         return []
-    first = before
-    while first.dep_ == "conj":
-        first = first.head
-    if first.dep_ != "pobj":
-        return []
-    return [t for t in first.conjuncts if t.i > first.i]
+    before = verb.doc[i]
+    if before.dep_ == "conj" and verb.dep_ == "ROOT":
+        first = before
+        while first.dep_ == "conj":
+            first = first.head
+        if first.dep_ == "pobj":
+            return [t for t in first.conjuncts if t.i > first.i]
+    head = before
+    while head.dep_ in {"appos", "compound", "flat"} and head.head.i < verb.i:
+        head = head.head
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in SUBORDINATORS and prep.i < head.i < verb.i:
+        return list(with_members(head))
+    return []
 
 
 def _object_of_accusation(verb: Token) -> list[Token]:
