@@ -202,7 +202,8 @@ class ActorCoder:
         if token.tag_ in RELATIVE_TAGS:  # "Pompeo, whose arrival ...": the antecedent
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             return self.code(clause.head) if clause is not None else []
-        if token.pos_ == "PRON" or token.lower_ in _groups()["plural_pronouns"]:
+        pronoun = token.pos_ == "PRON" or token.lower_ in _groups()["plural_pronouns"]
+        if pronoun and token.ent_type_ not in ACTOR_ENTITIES:  # "the US" is no "us"
             return self._pronoun(token)
         ent = entity_of(token)
         if ent is not None and not _is_group_noun(token):

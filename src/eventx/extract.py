@@ -402,25 +402,35 @@ def _home(mention: Mention, context: DocumentContext) -> Mention:
 def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
     """One event per sentence, type, modality and visit-or-not (gold convention).
 
-    Verbal triggers with different lemmas stay apart ("signed the treaty in
-    2001 and ratified it in 2004" is two events); a noun merges with them
-    ("met ... for talks" is one).
+    Mentions merge when they can be the same event: "will meet in London for
+    talks" is one.  They stay apart when they are two: verbal triggers with
+    different lemmas ("signed the treaty in 2001 and ratified it in 2004"), or
+    mentions that each name their own, different parties ("the meeting in
+    Ramallah followed talks between Zinni and Sharon").
     """
-    best: dict[tuple[int, str, str, bool, str], Draft] = {}
+    kept: list[Draft] = []
     for draft in drafts:
-        trigger = draft.match.trigger
-        verbal = trigger.lemma_.lower() if trigger.pos_ in {"VERB", "AUX"} else ""
-        key = (
-            draft.sentence.index,
-            draft.match.rule.type,
-            draft.modality,
-            draft.attributes.mode == "visit",
-            verbal,
-        )
-        current = best.get(key)
-        if current is None or _score(draft) > _score(current):
-            best[key] = draft
-    return sorted(best.values(), key=lambda d: (d.match.trigger.idx + d.offset, d.match.rule.type))
+        twin = next((other for other in kept if _same_event(other, draft)), None)
+        if twin is None:
+            kept.append(draft)
+        elif _score(draft) > _score(twin):
+            kept[kept.index(twin)] = draft
+    return sorted(kept, key=lambda d: (d.match.trigger.idx + d.offset, d.match.rule.type))
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    def key(d: Draft) -> tuple[int, str, str, bool]:
+        return (d.sentence.index, d.match.rule.type, d.modality, d.attributes.mode == "visit")
+
+    if key(a) != key(b):
+        return False
+    lemmas = {
+        d.match.trigger.lemma_.lower() for d in (a, b) if d.match.trigger.pos_ in {"VERB", "AUX"}
+    }
+    if len(lemmas) == 2:
+        return False
+    own_a, own_b = (frozenset(d.countries) if not d.fallback else frozenset() for d in (a, b))
+    return not own_a or not own_b or own_a <= own_b or own_b <= own_a
 
 
 def _score(draft: Draft) -> tuple[float, int, int]:
