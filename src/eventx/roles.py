@@ -46,8 +46,12 @@ def governing_verb(token: Token) -> Token | None:
         if current.dep_ in LIGHT_DEPS and current.head.pos_ in {"VERB", "AUX"}:
             return current.head
         if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            if current.head.lower_ not in FRAME_PREPS:
+                return None
             head = current.head.head
-            if head.pos_ in {"VERB", "AUX"} and current.head.lower_ in FRAME_PREPS:
+            if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in LIGHT_DEPS:
+                head = head.head  # "reached agreement during talks": the verb frames both
+            if head.pos_ in {"VERB", "AUX"}:
                 return head  # "are in talks", "said during a visit to Beirut"
             return None
         if current.dep_ in {"compound", "conj", "appos"} and current.head.pos_ in {"NOUN", "PROPN"}:
