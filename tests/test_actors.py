@@ -82,3 +82,14 @@ def test_contested_line_gives_both_sides(extract: Extract) -> None:
         "ceasefire_violation",
     )
     assert countries(event) == {"CHN", "IND"}
+
+
+def test_agreement_with_one_named_state_is_with_the_story_state(extract: Extract) -> None:
+    text = ("Fighting in Yemen went on for weeks. Yemen's government said the war must end. "
+            "On Monday, Oman brokered a truce.")
+    assert countries(only(extract(text), "agreement_signed")) == {"OMN", "YEM"}
+
+
+def test_ratification_is_one_state_act(extract: Extract) -> None:
+    text = "Yemen backed the treaty. Yemen said so often. Later Oman ratified the treaty."
+    assert countries(only(extract(text), "agreement_signed")) == {"OMN"}

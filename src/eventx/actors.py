@@ -182,8 +182,11 @@ class ActorCoder:
         country: str | None = None
         igo = False
         words: list[str] = [t.text for t in phrase_span(token)]
+        own = entity_of(token)
         for cue in _cue_tokens(token):
             words.append(cue.text)
+            if own is not None and own.start <= cue.i < own.end:
+                continue  # a person's own name parts are no cue ("Abdel Fatah al-Sisi")
             if country is None:
                 ent = entity_of(cue)
                 span = ent if ent is not None else cue.doc[cue.i : cue.i + 1]

@@ -45,7 +45,7 @@ from eventx.roles import (
     roles,
     subjects,
 )
-from eventx.rules import Match, RuleMatcher, type_codes
+from eventx.rules import Match, RuleMatcher, single_party_verbs, type_codes
 
 BATCH_SIZE = 32
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
@@ -372,9 +372,27 @@ def _resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             # the parties the document is about: "UN-sponsored talks" in a Syria story
             draft.actors.append(_context_party(draft, context.home))
         draft.recipients = _prune([_home(m, context) for m in draft.recipients if not m.group])
+        _second_party(draft, context)
         if len(draft.parties) >= 2:
             seen[draft.parties] += 1
             first_seen.setdefault(draft.parties, index)
+
+
+def _second_party(draft: Draft, context: DocumentContext) -> None:
+    """An agreement takes two: one that names a single state is with the state
+    the story is about ("Russia negotiated a ceasefire" in a Syria story), unless
+    the verb is one party's own act on a treaty ("Chile ratified the convention")."""
+    kind = draft.match.rule.type
+    named = {m.country for m in draft.actors if m.country}
+    if (
+        kind == "agreement_signed"
+        and len(named) == 1
+        and context.home
+        and context.home not in named
+        and not any(m.sector == "IGO" for m in draft.actors)
+        and draft.match.trigger.lemma_.lower() not in single_party_verbs(kind)
+    ):
+        draft.actors.append(_context_party(draft, context.home))
 
 
 def _context_party(draft: Draft, code: str | None) -> Mention:

@@ -139,6 +139,16 @@ def _passes(match: Match) -> bool:
 
 
 @cache
+def single_party_verbs(kind: str) -> frozenset[str]:
+    """Verbs of one party's act on an agreement ("ratified"), from the type's pack."""
+    for path in rule_files():
+        pack = load_json(path)
+        if pack["type"] == kind:
+            return frozenset(pack.get("single_party_verbs", []))
+    return frozenset()
+
+
+@cache
 def type_codes() -> dict[str, dict[str, Any]]:
     """CAMEO/PLOVER codes per type, from ``models/rules/types.json``."""
     return dict(load_json("rules/types.json")["types"])
