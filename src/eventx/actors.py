@@ -219,8 +219,8 @@ class ActorCoder:
         if coded, never a venue city."""
         found: list[Mention] = []
         for inner in token.subtree:
-            if inner.dep_ in {"prep", "relcl", "acl"} or is_venue(inner):
-                continue
+            if inner.dep_ in {"prep", "relcl", "acl"} or is_venue(inner) or _is_capital(inner):
+                continue  # "the Paris Climate Accord": where it was made, not a party
             if inner.pos_ not in {"PROPN", "ADJ", "NOUN"}:
                 continue
             ent = entity_of(inner)
@@ -414,6 +414,11 @@ def _phrase_tokens(token: Token, skip: frozenset[str] = frozenset()) -> Iterator
             continue
         yield child
         yield from _phrase_tokens(child)
+
+
+def _is_capital(token: Token) -> bool:
+    entry = gazetteer.lookup(token.text)
+    return entry is not None and entry.kind == "capital"
 
 
 def is_venue(token: Token) -> bool:
