@@ -85,11 +85,20 @@ def test_contested_line_gives_both_sides(extract: Extract) -> None:
 
 
 def test_agreement_with_one_named_state_is_with_the_story_state(extract: Extract) -> None:
-    text = ("Fighting in Yemen went on for weeks. Yemen's government said the war must end. "
-            "On Monday, Oman brokered a truce.")
+    text = (
+        "Fighting in Yemen went on for weeks. Yemen's government said the war must end. "
+        "On Monday, Oman brokered a truce."
+    )
     assert countries(only(extract(text), "agreement_signed")) == {"OMN", "YEM"}
 
 
 def test_ratification_is_one_state_act(extract: Extract) -> None:
     text = "Yemen backed the treaty. Yemen said so often. Later Oman ratified the treaty."
     assert countries(only(extract(text), "agreement_signed")) == {"OMN"}
+
+
+def test_home_country_is_where_the_story_is_set(extract: Extract) -> None:
+    text = ("Rebels in Syria clashed with troops. Turkey's army shelled positions. "
+            "Later the rebels breached the truce near Idlib.")
+    violation = only(extract(text), "ceasefire_violation")
+    assert countries(violation) == {"SYR"}  # Turkey and Syria are named once each; Syria as a place

@@ -324,11 +324,22 @@ class DocumentContext:
     @classmethod
     def of(cls, coder: ActorCoder, doc: Doc) -> DocumentContext:
         counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
         for sent in doc.sents:
             for mention in coder.sentence_mentions(sent):
                 if mention.country:
-                    counts[mention.country] += 1
-        ranked = [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+                    # a state named as a place ("in Syria") is where the story is set
+                    place = doc.char_span(mention.start, mention.end)
+                    weight = (
+                        2
+                        if place is not None
+                        and place.root.dep_ == "pobj"
+                        and (place.root.head.lower_ in {"in", "inside", "across", "throughout"})
+                        else 1
+                    )
+                    counts[mention.country] += weight
+                    first.setdefault(mention.country, mention.start)
+        ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
         return cls(home=ranked[0] if ranked else None, pair=sorted(ranked[:2]))
 
 
