@@ -76,9 +76,9 @@ def sector_of(words: Iterable[str]) -> str | None:
     return None
 
 
-def entity_of(token: Token) -> Span | None:
-    """The actor-type entity that contains the token, if any."""
-    if token.ent_type_ not in ACTOR_ENTITIES:
+def entity_of(token: Token, labels: frozenset[str] = ACTOR_ENTITIES) -> Span | None:
+    """The entity with one of ``labels`` that contains the token, if any."""
+    if token.ent_type_ not in labels:
         return None
     doc = token.doc
     start = token.i

@@ -14,16 +14,7 @@ STOP_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
 
 
 def _place_entity(token: Token) -> Span | None:
-    if token.ent_type_ not in PLACE_ENTITIES:
-        return None
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+    return entity_of(token, PLACE_ENTITIES)
 
 
 def _places_under(token: Token, depth: int = 0) -> list[tuple[int, Span]]:
