@@ -98,7 +98,9 @@ def test_ratification_is_one_state_act(extract: Extract) -> None:
 
 
 def test_home_country_is_where_the_story_is_set(extract: Extract) -> None:
-    text = ("Rebels in Syria clashed with troops. Turkey's army shelled positions. "
-            "Later the rebels breached the truce near Idlib.")
+    text = (
+        "Rebels in Syria clashed with troops. Turkey's army shelled positions. "
+        "Later the rebels breached the truce near Idlib."
+    )
     violation = only(extract(text), "ceasefire_violation")
     assert countries(violation) == {"SYR"}  # Turkey and Syria are named once each; Syria as a place

@@ -90,6 +90,14 @@ def test_phone_call(extract: Extract) -> None:
     assert countries(event) == {"EGY", "JOR"}
 
 
+def test_official_travel_is_a_visit(extract: Extract) -> None:
+    event = only(
+        extract("The Egyptian foreign minister travelled to Khartoum on Monday."), "meeting_held"
+    )
+    assert event.attributes.mode == "visit"
+    assert {r.country for r in event.recipients} == {"SDN"}
+
+
 def test_summit_without_named_parties_is_kept(extract: Extract) -> None:
     event = only(extract("The summit opened in Addis Ababa on Sunday."), "meeting_held")
     assert event.attributes.mode == "multilateral"
@@ -101,6 +109,9 @@ def test_summit_without_named_parties_is_kept(extract: Extract) -> None:
         "The cabinet meeting approved the budget.",
         "The minister told a press conference that prices would fall.",
         "She spoke to reporters outside the court.",
+        "The figures came from the National Conference of State Legislatures.",
+        "He travelled to Pakistan in 1999 to train with a militant group.",
+        "A growing number of tourists join the package tours to Bali.",
     ],
 )
 def test_not_a_meeting(extract: Extract, text: str) -> None:

@@ -304,10 +304,8 @@ def _passes_party_checks(draft: Draft) -> bool:
         found = [] if draft.fallback else draft.actors
         if not any(m.coded for m in found + draft.recipients):
             return False
-    if rule.requires_official:  # a visit is made by officials, not by troops
-        return any(
-            m.label in {"PERSON", "PRON"} or m.sector in OFFICIAL_SECTORS for m in draft.actors
-        )
+    if rule.requires_official:  # a visit is made by officials, not by troops or tourists
+        return any(m.sector in OFFICIAL_SECTORS for m in draft.actors)
     return True
 
 

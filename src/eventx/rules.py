@@ -37,6 +37,7 @@ class Rule:
     requires_recipient: bool = False
     requires_official: bool = False
     partner_coded: bool = False
+    not_a_name: bool = False
     absent_children: frozenset[str] = frozenset()
     absent_child_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
     modes: dict[str, str] = field(default_factory=dict)
@@ -88,6 +89,7 @@ def load_rules() -> tuple[Rule, ...]:
                     requires_recipient=spec.get("requires_recipient", False),
                     requires_official=spec.get("requires_official", False),
                     partner_coded=spec.get("partner_coded", False),
+                    not_a_name=spec.get("not_a_name", False),
                     absent_children=frozenset(spec.get("absent_children", [])),
                     absent_child_lemmas={
                         dep: frozenset(_expand(words, lists))
@@ -127,8 +129,21 @@ class RuleMatcher:
         return [found[key] for key in sorted(found)]
 
 
+def _inside_name(token: Token) -> bool:
+    """A word inside an organisation's name that goes on after it: "the National
+    Conference of State Legislatures" names a body, not a meeting."""
+    doc = token.doc
+    return (
+        token.ent_type_ in {"ORG", "FAC"}
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].ent_iob_ == "I"
+    )
+
+
 def _passes(match: Match) -> bool:
     trigger, rule = match.trigger, match.rule
+    if rule.not_a_name and _inside_name(trigger):
+        return False
     for child in trigger.children:
         if child.dep_ in rule.absent_children:
             return False
