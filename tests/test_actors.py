@@ -104,3 +104,17 @@ def test_home_country_is_where_the_story_is_set(extract: Extract) -> None:
     )
     violation = only(extract(text), "ceasefire_violation")
     assert countries(violation) == {"SYR"}  # Turkey and Syria are named once each; Syria as a place
+
+
+def test_pronoun_in_a_meeting_is_not_the_partner(extract: Extract) -> None:
+    text = (
+        "Putin spoke on Monday. Erdogan replied on Tuesday. "
+        "During his phone call with Erdogan, he agreed to nothing."
+    )
+    meeting = only(extract(text), "meeting_held")
+    assert countries(meeting) == {"RUS", "TUR"}
+
+
+def test_famous_possessor_codes_the_noun(extract: Extract) -> None:
+    event = only(extract("Putin's envoy held talks with Iraq."), "meeting_held")
+    assert countries(event) == {"RUS", "IRQ"}

@@ -26,6 +26,7 @@ from eventx import gazetteer
 from eventx.resources import load_json
 
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
+NAME_ENTITIES = frozenset({"PERSON", "ORG"})
 ACTOR_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
 # Children that belong to a noun phrase's own words, for its text span.
@@ -191,6 +192,10 @@ class ActorCoder:
                 ent = entity_of(cue)
                 span = ent if ent is not None else cue.doc[cue.i : cue.i + 1]
                 entry = lookup_span(span)
+                if entry is None and ent is not None and ent.label_ in NAME_ENTITIES:
+                    # "Putin's spokesman"; the NER often tags a possessor like
+                    # "Trump's" as ORG, so the actor dictionary is asked for both
+                    entry = gazetteer.person(ent.text)
                 if entry and entry.country:
                     country = entry.country
                 elif entry and entry.sector == "IGO":
@@ -258,19 +263,8 @@ class ActorCoder:
     def _pronoun(self, token: Token) -> list[Mention]:
         lower = token.lower_
         if lower in _groups()["singular_pronouns"]:
-            before = [p for p in self.people if p.end <= token.idx]
-            if before:
-                last = before[-1]
-                return [
-                    replace(
-                        last,
-                        text=token.text,
-                        start=token.idx,
-                        end=token.idx + len(token),
-                        label="PRON",
-                    )
-                ]
-            return []
+            person = self.person_before(token)
+            return [person] if person is not None else []
         if lower in _groups()["plural_pronouns"]:
             return [self._group(token.doc[token.i : token.i + 1])]
         return []
@@ -294,6 +288,15 @@ class ActorCoder:
                     )
                 )
         return parts if len({m.country for m in parts}) > 1 else []
+
+    def person_before(self, token: Token, avoid: frozenset[str] = frozenset()) -> Mention | None:
+        """The latest person named before a pronoun ("he", "his"), skipping
+        people of the countries in ``avoid``; the mention sits on the pronoun."""
+        for person in reversed([p for p in self.people if p.end <= token.idx]):
+            if person.country not in avoid:
+                end = token.idx + len(token)
+                return replace(person, text=token.text, start=token.idx, end=end, label="PRON")
+        return None
 
     def _entity(self, ent: Span, token: Token) -> Mention:
         # a person's name is never searched for parts: "Abdel Fatah al-Sisi" is no Fatah

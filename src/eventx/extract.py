@@ -235,6 +235,7 @@ def _draft(
     if rule.type == "meeting_held" and _mode(match) != "visit" and rule.roles != "host":
         actors = _unique(actors + recipients)  # a meeting is symmetric: all are actors
         recipients = []
+        actors = _distinct_pronouns(actors, coder, trigger.doc)
         if trigger.pos_ in {"NOUN", "PROPN"} and len({m.country for m in actors if m.coded}) == 1:
             # "He accused Arafat ..., in a telephone call with Chirac": the one who
             # speaks in the main clause is the other side
@@ -292,6 +293,22 @@ OFFICIAL_SECTORS = frozenset({"GOV", "IGO"})
 def _modality_with_date(found: str, date: EventDate | None, published: dt.date | None) -> str:
     """An asserted event dated after the article was published is still to come."""
     return "future" if found == "asserted" and after_publication(date, published) else found
+
+
+def _distinct_pronouns(actors: list[Mention], coder: ActorCoder, doc: Doc) -> list[Mention]:
+    """In a meeting, "he" is not the partner he met: "during his phone call
+    with Erdogan" refers back to someone of another country."""
+    named = frozenset(m.country for m in actors if m.label != "PRON" and m.country)
+    fixed = []
+    for mention in actors:
+        if mention.label == "PRON" and mention.country in named:
+            token = doc.char_span(mention.start, mention.end)
+            other = coder.person_before(token[0], avoid=named) if token else None
+            if other is None:
+                continue
+            mention = other
+        fixed.append(mention)
+    return fixed
 
 
 def _passes_party_checks(draft: Draft) -> bool:
