@@ -1,0 +1,174 @@
+"""What a sentence leaves open, the document settles.
+
+* group references ("both sides") and bare event nouns ("the talks") take the
+  document's salient parties;
+* rebels and opposition without a country take the home country;
+* an agreement that names one state is with the home country;
+* repeated mentions of one event in a sentence are merged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from eventx.actors import ActorCoder, Mention, sector_of
+from eventx.drafts import Draft
+from eventx.rules import single_party_verbs
+
+DOMESTIC_SECTORS = frozenset({"REB", "OPP"})
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document is about: its most named countries."""
+
+    home: str | None  # the most named country: "rebels" with no country are its rebels
+    pair: list[str]  # the two most named countries, the default salient parties
+
+    @classmethod
+    def of(cls, coder: ActorCoder, doc: Doc) -> DocumentContext:
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for sent in doc.sents:
+            for mention in coder.sentence_mentions(sent):
+                if mention.country:
+                    # a state named as a place ("in Syria") is where the story is set
+                    place = doc.char_span(mention.start, mention.end)
+                    weight = (
+                        2
+                        if place is not None
+                        and place.root.dep_ == "pobj"
+                        and (place.root.head.lower_ in {"in", "inside", "across", "throughout"})
+                        else 1
+                    )
+                    counts[mention.country] += weight
+                    first.setdefault(mention.country, mention.start)
+        ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
+        return cls(home=ranked[0] if ranked else None, pair=sorted(ranked[:2]))
+
+
+def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
+    """Resolve what a sentence leaves to its document.
+
+    * Group references ("both sides", "they") and event nouns that name no
+      party ("the talks") stand for the salient parties: the country set
+      shared by most earlier events with two or more parties; before any
+      such event, the two countries the document names most.
+    * Rebels and opposition with no country belong to the document's home
+      country (the one it names most).
+    """
+    seen: Counter[frozenset[str | None]] = Counter()
+    first_seen: dict[frozenset[str | None], int] = {}
+    for index, draft in enumerate(drafts):
+        salient: list[str | None]
+        if seen:
+            best = max(seen, key=lambda parties: (seen[parties], -first_seen[parties]))
+            salient = sorted(best, key=str)
+        else:
+            salient = list(context.pair)
+        groups = [m for m in draft.actors if m.group]
+        nominal = draft.match.trigger.pos_ in {"NOUN", "PROPN"}
+        if groups and not any(m.coded for m in draft.actors):
+            group = groups[0]
+            sector = sector_of(group.text.split())
+            draft.actors = [
+                replace(group, country=c, sector=sector if c else "IGO", group=False)
+                for c in salient
+            ]
+        elif groups:  # "with Russia and other countries": an unknown party beside named ones
+            draft.actors = [replace(m, group=False) for m in draft.actors]
+        elif nominal and not draft.actors and not draft.recipients and salient:
+            draft.actors = [_context_party(draft, code) for code in salient]
+            draft.fallback = True
+        draft.actors = _prune([_home(m, context) for m in draft.actors if not m.group])
+        igo_only = all(m.sector == "IGO" and m.country is None for m in draft.actors)
+        if draft.actors and igo_only and context.home:
+            # an organisation that sponsors talks or brokers a deal does so with
+            # the parties the document is about: "UN-sponsored talks" in a Syria story
+            draft.actors.append(_context_party(draft, context.home))
+        draft.recipients = _prune([_home(m, context) for m in draft.recipients if not m.group])
+        _second_party(draft, context)
+        if len(draft.parties) >= 2:
+            seen[draft.parties] += 1
+            first_seen.setdefault(draft.parties, index)
+
+
+def _second_party(draft: Draft, context: DocumentContext) -> None:
+    """An agreement takes two: one that names a single state is with the state
+    the story is about ("Russia negotiated a ceasefire" in a Syria story), unless
+    the verb is one party's own act on a treaty ("Chile ratified the convention")."""
+    kind = draft.match.rule.type
+    named = {m.country for m in draft.actors if m.country}
+    if (
+        kind == "agreement_signed"
+        and len(named) == 1
+        and context.home
+        and context.home not in named
+        and not any(m.sector == "IGO" for m in draft.actors)
+        and draft.match.trigger.lemma_.lower() not in single_party_verbs(kind)
+    ):
+        draft.actors.append(_context_party(draft, context.home))
+
+
+def _context_party(draft: Draft, code: str | None) -> Mention:
+    """A party the document supplies, anchored on the trigger (label CONTEXT)."""
+    trigger = draft.match.trigger
+    start = trigger.idx + draft.offset
+    sector = None if code else "IGO"
+    return Mention(trigger.text, start, start + len(trigger), "CONTEXT", code, sector)
+
+
+def _prune(mentions: list[Mention]) -> list[Mention]:
+    """Beside coded parties, a mention with neither country nor sector (an
+    unknown person, a mis-tagged word) is noise, not an unknown party."""
+    if any(m.coded for m in mentions):
+        return [m for m in mentions if m.coded or m.sector is not None or m.label == "NOUN"]
+    return mentions
+
+
+def _home(mention: Mention, context: DocumentContext) -> Mention:
+    if mention.country is None and mention.sector in DOMESTIC_SECTORS and context.home:
+        return replace(mention, country=context.home)
+    return mention
+
+
+def merge_repeats(drafts: list[Draft]) -> list[Draft]:
+    """One event per sentence, type, modality and visit-or-not (gold convention).
+
+    Mentions merge when they can be the same event: "will meet in London for
+    talks" is one.  They stay apart when they are two: verbal triggers with
+    different lemmas ("signed the treaty in 2001 and ratified it in 2004"), or
+    mentions that each name their own, different parties ("the meeting in
+    Ramallah followed talks between Zinni and Sharon").
+    """
+    kept: list[Draft] = []
+    for draft in drafts:
+        twin = next((other for other in kept if _same_event(other, draft)), None)
+        if twin is None:
+            kept.append(draft)
+        elif _score(draft) > _score(twin):
+            kept[kept.index(twin)] = draft
+    return sorted(kept, key=lambda d: (d.match.trigger.idx + d.offset, d.match.rule.type))
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    def key(d: Draft) -> tuple[int, str, str, bool]:
+        return (d.sentence.index, d.match.rule.type, d.modality, d.attributes.mode == "visit")
+
+    if key(a) != key(b):
+        return False
+    lemmas = {
+        d.match.trigger.lemma_.lower() for d in (a, b) if d.match.trigger.pos_ in {"VERB", "AUX"}
+    }
+    if len(lemmas) == 2:
+        return False
+    own_a, own_b = (frozenset(d.countries) if not d.fallback else frozenset() for d in (a, b))
+    return not own_a or not own_b or own_a <= own_b or own_b <= own_a
+
+
+def _score(draft: Draft) -> tuple[float, int, int]:
+    coded = sum(1 for m in draft.actors + draft.recipients if m.coded)
+    return (draft.match.rule.strength, coded, -(draft.match.trigger.idx + draft.offset))

@@ -1,0 +1,198 @@
+"""One rule match becomes a draft event: roles, parties, modality, date, place.
+
+A draft still holds spaCy tokens; document-level resolution (``context.py``)
+and the records (``extract.py``) come after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from eventx import gazetteer
+from eventx.actors import ActorCoder, Mention
+from eventx.attributes import attributes_of, mode_of
+from eventx.dates import after_publication, event_date
+from eventx.modality import modality
+from eventx.places import event_location
+from eventx.records import Attributes, EventDate, Location, Sentence
+from eventx.roles import clause_tokens, entity_members, governing_verb, roles, subjects
+from eventx.rules import Match
+
+OFFICIAL_SECTORS = frozenset({"GOV", "IGO"})
+
+
+@dataclass
+class Draft:
+    """An event before group references are resolved and records built."""
+
+    match: Match
+    offset: int
+    sentence: Sentence
+    actors: list[Mention]
+    recipients: list[Mention]
+    modality: str
+    date: EventDate | None
+    location: Location | None
+    attributes: Attributes
+    fallback: bool = False
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return frozenset(m.country for m in self.actors + self.recipients if m.country)
+
+    @property
+    def parties(self) -> frozenset[str | None]:
+        """Coded parties: countries, and None for an international organisation."""
+        return frozenset(m.country for m in self.actors + self.recipients if m.coded)
+
+
+def unique(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int, str | None]] = set()
+    kept = []
+    for mention in mentions:
+        key = (mention.start, mention.end, mention.country)
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return kept
+
+
+def draft_event(
+    match: Match,
+    *,
+    sent: Span,
+    sentence: Sentence,
+    offset: int,
+    coder: ActorCoder,
+    published: dt.date | None,
+    text: str,
+) -> Draft | None:
+    """Fill one match's roles, place, date and modality.
+
+    ``offset`` shifts a re-parsed headline back onto the document, and every
+    text field is sliced from the document ``text`` itself, never from the
+    re-cased copy.
+    """
+    rule, trigger = match.rule, match.trigger
+
+    def original(span: Span) -> str:
+        return text[span.start_char + offset : span.end_char + offset]
+
+    exclude = frozenset(t.i for name, t in match.tokens.items() if name != "trigger")
+    event_noun = match.tokens.get("object")
+    found = roles(trigger, rule.roles, exclude, event_noun, visit=mode_of(match) == "visit")
+    if event_noun is not None:  # "the IAEA Additional Protocol": parties named in the name
+        found.modifiers += entity_members(event_noun)
+    # pattern nodes named "partner" or "host" are parties by construction
+    partner = match.tokens.get("partner")
+    if partner is not None:
+        if rule.partner_coded and not any(m.coded for m in coder.code_phrase(partner)):
+            return None  # "spoke to reporters" is no meeting
+        found.actors.append(partner)
+    found.recipients += [t for name, t in match.tokens.items() if name == "host"]
+    actors = unique(
+        [m for t in found.modifiers if t.i != trigger.i for m in coder.code_modifier(t)]
+        + [m for t in found.actors if t.i != trigger.i for m in coder.code_phrase(t)]
+    )
+    recipients = unique(m for t in found.recipients for m in coder.code_phrase(t))
+    recipient_tokens = found.recipients
+    if rule.roles == "visit" or (rule.type == "meeting_held" and mode_of(match) == "visit"):
+        recipients = [m for m in recipients if m.coded]
+        if rule.requires_recipient and not recipients:
+            return None
+        visitors = {m.country for m in actors if m.country}
+        if recipients and visitors and visitors >= {m.country for m in recipients}:
+            return None  # a trip at home is no visit
+    if rule.type == "meeting_held" and mode_of(match) != "visit" and rule.roles != "host":
+        actors = unique(actors + recipients)  # a meeting is symmetric: all are actors
+        recipients = []
+        actors = _distinct_pronouns(actors, coder, trigger.doc)
+        if trigger.pos_ in {"NOUN", "PROPN"} and len({m.country for m in actors if m.coded}) == 1:
+            # "He accused Arafat ..., in a telephone call with Chirac": the one who
+            # speaks in the main clause is the other side
+            others = subjects(sent.root) if sent.root.i != trigger.i else []
+            actors = unique(actors + [m for t in others for m in coder.code_phrase(t) if m.coded])
+    verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
+    location = event_location(trigger, verb, recipient_tokens)
+    date = event_date(trigger, sent, published)
+    draft = Draft(
+        match=match,
+        offset=offset,
+        sentence=sentence,
+        actors=[m.shifted(offset, text) for m in actors],
+        recipients=[m.shifted(offset, text) for m in recipients],
+        modality=_modality_with_date(modality(trigger), date, published),
+        date=date,
+        location=location.model_copy(
+            update={
+                "start": location.start + offset,
+                "end": location.end + offset,
+                "text": text[location.start + offset : location.end + offset],
+            }
+        )
+        if location
+        else None,
+        attributes=attributes_of(match, original),
+    )
+    nominal = trigger.pos_ in {"NOUN", "PROPN"}
+    sides = gazetteer.feature_countries(draft.location.text) if draft.location else ()
+    if not draft.actors and sides and draft.location is not None:
+        # "violations at the Line of Control": between the states on either side
+        where = draft.location
+        draft.actors = [
+            Mention(where.text, where.start, where.end, "LOC", code, "GOV") for code in sides
+        ]
+        draft.fallback = True
+    if not draft.actors and not nominal and not any(m.group for m in draft.recipients):
+        # a verb whose subject the parse lost: the names of its own clause
+        taken = {(m.start, m.end) for m in draft.recipients}
+        if draft.location:
+            taken.add((draft.location.start, draft.location.end))
+        clause = clause_tokens(trigger)
+        draft.actors = [
+            m.shifted(offset, text)
+            for m in unique(coder.sentence_mentions(sent, clause))
+            if (m.start + offset, m.end + offset) not in taken
+        ]
+        draft.fallback = True
+    return draft
+
+
+def _modality_with_date(found: str, date: EventDate | None, published: dt.date | None) -> str:
+    """An asserted event dated after the article was published is still to come."""
+    return "future" if found == "asserted" and after_publication(date, published) else found
+
+
+def _distinct_pronouns(actors: list[Mention], coder: ActorCoder, doc: Doc) -> list[Mention]:
+    """In a meeting, "he" is not the partner he met: "during his phone call
+    with Erdogan" refers back to someone of another country."""
+    named = frozenset(m.country for m in actors if m.label != "PRON" and m.country)
+    fixed = []
+    for mention in actors:
+        if mention.label == "PRON" and mention.country in named:
+            token = doc.char_span(mention.start, mention.end)
+            other = coder.person_before(token[0], avoid=named) if token else None
+            if other is None:
+                continue
+            mention = other
+        fixed.append(mention)
+    return fixed
+
+
+def passes_party_checks(draft: Draft) -> bool:
+    """The rule's participant conditions (min_parties, requires_party, ...)."""
+    rule = draft.match.rule
+    parties = {m.country or m.text.lower() for m in draft.actors + draft.recipients}
+    if rule.min_parties and len(parties) < rule.min_parties:
+        return False
+    if rule.requires_party:
+        found = [] if draft.fallback else draft.actors
+        if not any(m.coded for m in found + draft.recipients):
+            return False
+    if rule.requires_official:  # a visit is made by officials, not by troops or tourists
+        return any(m.sector in OFFICIAL_SECTORS for m in draft.actors)
+    return True
