@@ -64,3 +64,21 @@ def test_durations_are_not_dates(extract: Extract) -> None:
         "agreement_signed",
     )
     assert event.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Wednesday", "2008-08-06"),
+        ("on Tuesday", "2008-08-05"),
+        ("August", "2008-08"),
+        ("July", "2008-07"),
+    ],
+)
+def test_weekday_and_month_names_include_the_publication_day(text: str, value: str) -> None:
+    date = resolve(text, dt.date(2008, 8, 6))  # a Wednesday
+    assert date is not None and date.value == value
+
+
+def test_decades_are_not_dates() -> None:
+    assert resolve("the 1970s", PUBLISHED) is None

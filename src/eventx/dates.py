@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from eventx.records import EventDate
 from eventx.resources import load_json
 
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 DURATION_UNITS = frozenset({"day", "week", "month", "year", "hour", "decade", "minute", "century"})
 RELATIVE_CUES = frozenset({"ago", "last", "next", "this", "earlier", "later", "previous", "past"})
 _PLACEHOLDER_BASE = dt.datetime(2000, 6, 15)
@@ -43,13 +43,30 @@ def is_duration(span: Span) -> bool:
     )
 
 
+CALENDAR_NAMES = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
 def resolve(text: str, published: dt.date | None) -> EventDate | None:
-    """An :class:`EventDate` for a time expression, or None if it is not one."""
+    """An :class:`EventDate` for a time expression, or None if it is not one.
+
+    A weekday or month name that is the publication day's own ("on Wednesday"
+    in Wednesday's paper, "in December" in December) means that day or month,
+    so those are resolved from the day after publication, preferring the past.
+    """
     base = dt.datetime.combine(published, dt.time()) if published else _PLACEHOLDER_BASE
     cleaned = text.strip().strip(".,;:")
+    if published and CALENDAR_NAMES.search(cleaned) and not YEAR.search(cleaned):
+        base += dt.timedelta(days=1)
     data = _parser(base).get_date_data(cleaned)
     if data.date_obj is None:
         return None
+    years = YEAR.findall(cleaned)
+    if years and str(data.date_obj.year) not in years:
+        return None  # "the 1970s" is a decade, not a date dateparser can place
     period = data.period if data.period in {"year", "month", "week", "day"} else "day"
     if published is None and not YEAR.search(cleaned):
         return EventDate(text=text, value=None, granularity=None)
