@@ -94,12 +94,6 @@ def lookup(text: str) -> Entry | None:
     return _table().get(normalise(text))
 
 
-def is_place_name(text: str) -> bool:
-    """Whether the text names a state or capital (not an organisation)."""
-    entry = lookup(text)
-    return entry is not None and entry.kind != "organisation"
-
-
 @cache
 def _people() -> tuple[dict[str, Entry], dict[str, Entry]]:
     """Full names, and the surnames that only one listed person has."""
