@@ -30,6 +30,11 @@ def test_agreement_with_partner_on_the_noun(extract: Extract) -> None:
     assert countries(event) == {"NOR", "ISL"}
 
 
+def test_agreement_without_named_party_is_kept(extract: Extract) -> None:
+    event = only(extract("The accord was sealed after nine days of talks."), "agreement_signed")
+    assert event.actors == []  # the passive names no party; none is invented
+
+
 def test_agreement_reached_and_ratified(extract: Extract) -> None:
     events = extract(
         "Chile ratified the convention in 1998, and Bolivia and Paraguay reached a "
@@ -49,6 +54,8 @@ def test_ceasefire_agreement_gets_its_own_cameo_code(extract: Extract) -> None:
         "The president signed a decree on taxes.",
         "Under the agreement, troops will leave the city.",
         "Finland is a signatory to the convention.",
+        "By 2016 he had secured just one contract, to guard a hotel.",
+        "Qantas and two unions reached a deal on wages.",
     ],
 )
 def test_not_an_agreement(extract: Extract, text: str) -> None:

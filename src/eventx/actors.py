@@ -264,7 +264,10 @@ class ActorCoder:
         lower = token.lower_
         if lower in _groups()["singular_pronouns"]:
             person = self.person_before(token)
-            return [person] if person is not None else []
+            if person is None:  # someone, though we cannot say who
+                end = token.idx + len(token)
+                return [Mention(token.text, token.idx, end, "PRON", None, None)]
+            return [person]
         if lower in _groups()["plural_pronouns"]:
             return [self._group(token.doc[token.i : token.i + 1])]
         return []

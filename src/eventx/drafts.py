@@ -196,3 +196,15 @@ def passes_party_checks(draft: Draft) -> bool:
     if rule.requires_official:  # a visit is made by officials, not by troops or tourists
         return any(m.sector in OFFICIAL_SECTORS for m in draft.actors)
     return True
+
+
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "PTY", "OPP", "COP"})
+
+
+def political(draft: Draft) -> bool:
+    """Scope (GUIDELINES.md): the participants are political actors.  An event
+    whose parties are all unknown people or firms ("he secured a contract",
+    "Qantas and the unions continued negotiations") is out; one that names no
+    party at all ("the accord was sealed") is kept."""
+    parties = draft.actors + draft.recipients
+    return not parties or any(m.coded or m.sector in POLITICAL_SECTORS for m in parties)

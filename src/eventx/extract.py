@@ -22,7 +22,7 @@ from eventx.actors import ActorCoder, Mention
 from eventx.attributes import codes_of
 from eventx.context import DocumentContext, merge_repeats, resolve_context
 from eventx.documents import Document, parse_published
-from eventx.drafts import Draft, draft_event, passes_party_checks
+from eventx.drafts import Draft, draft_event, passes_party_checks, political
 from eventx.nlp import get_nlp, model_version
 from eventx.records import Event, Extractor, Participant, Sentence, TextSpan
 from eventx.rules import Match, RuleMatcher
@@ -140,7 +140,7 @@ def events_from_doc(doc: Doc, document: Document) -> list[Event]:
             if draft is not None:
                 drafts.append(draft)
     resolve_context(drafts, DocumentContext.of(coder, doc))
-    kept = [d for d in drafts if passes_party_checks(d)]
+    kept = [d for d in drafts if passes_party_checks(d) and political(d)]
     return [_record(d, document.id, doc.text) for d in merge_repeats(kept)]
 
 

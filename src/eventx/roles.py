@@ -106,6 +106,8 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
             return blamed
         if current.dep_ == "relcl":
             return list(with_members(current.head))
+        if any(c.dep_ in {"auxpass", "nsubjpass"} for c in current.children):
+            break  # "after the accord was adopted, he said": a passive keeps its agent unknown
         if current.dep_ in INHERIT_DEPS and current.head.i != current.i:
             current = current.head
             continue
