@@ -118,3 +118,10 @@ def test_pronoun_in_a_meeting_is_not_the_partner(extract: Extract) -> None:
 def test_famous_possessor_codes_the_noun(extract: Extract) -> None:
     event = only(extract("Putin's envoy held talks with Iraq."), "meeting_held")
     assert countries(event) == {"RUS", "IRQ"}
+
+
+def test_joint_names_give_each_party(extract: Extract) -> None:
+    event = only(
+        extract("The Russia-Syria commission signed a trade protocol."), "agreement_signed"
+    )
+    assert countries(event) == {"RUS", "SYR"}

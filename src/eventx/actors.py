@@ -273,22 +273,21 @@ class ActorCoder:
         return []
 
     def _entity_parts(self, ent: Span) -> list[Mention]:
-        """Each country named inside a joint name ("the Russia-Syrian Commission")."""
-        if not any(t.lower_ in {"-", "and", "–", "/"} for t in ent):
+        """Each party named inside a joint name: "the Russia-Syrian Commission",
+        "the Ford-Suharto meeting", "US-Russia"."""
+        joined = any(t.lower_ in {"-", "and", "–", "/"} or "-" in t.text for t in ent)
+        words = [w for t in ent for w in t.text.replace("–", "-").split("-") if w]
+        if not joined or len(words) < 2:
             return []
+        # a name joining two states is a bilateral body unless its words say otherwise
+        sector = sector_of(t.text for t in ent) or "GOV"
         parts = []
-        for token in ent:
-            entry = gazetteer.lookup(token.text)
+        for word in words:
+            entry = gazetteer.lookup(word) or gazetteer.person(word)
             if entry is not None and entry.country and entry.kind != "capital":
+                start, end = ent.start_char, ent.end_char
                 parts.append(
-                    Mention(
-                        ent.text,
-                        ent.start_char,
-                        ent.end_char,
-                        ent.label_,
-                        entry.country,
-                        entry.sector,
-                    )
+                    Mention(ent.text, start, end, ent.label_, entry.country, entry.sector or sector)
                 )
         return parts if len({m.country for m in parts}) > 1 else []
 
@@ -315,8 +314,9 @@ class ActorCoder:
             context_country, context_sector = self._context_code(ent.root)
             country = country or context_country
             sector = sector or context_sector
-        if sector is None and ent.label_ == "GPE" and country:
-            sector = "GOV"  # a state acting through its government
+        state = entry is not None and entry.kind in {"name", "alias", "capital"}
+        if sector is None and country and (ent.label_ == "GPE" or state):
+            sector = "GOV"  # a state acting through its government, whatever the NER says
         if sector is None:
             sector = sector_of(t.text for t in ent)
         return Mention(ent.text, ent.start_char, ent.end_char, ent.label_, country, sector)

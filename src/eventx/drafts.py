@@ -203,8 +203,17 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "PTY", "OPP", "COP"})
 
 def political(draft: Draft) -> bool:
     """Scope (GUIDELINES.md): the participants are political actors.  An event
-    whose parties are all unknown people or firms ("he secured a contract",
-    "Qantas and the unions continued negotiations") is out; one that names no
+    whose parties are all people without office, firms or clubs ("he secured a
+    contract", "a meeting with Soccer Australia") is out; one that names no
     party at all ("the accord was sealed") is kept."""
     parties = draft.actors + draft.recipients
-    return not parties or any(m.coded or m.sector in POLITICAL_SECTORS for m in parties)
+    return not parties or any(_political_party(m) for m in parties)
+
+
+def _political_party(mention: Mention) -> bool:
+    """A state, a coded collective or a body with a political sector.  A name
+    that merely contains a country ("Soccer Australia", "University of
+    Canberra") or a person of a country with no office is not one."""
+    if mention.sector in POLITICAL_SECTORS:
+        return True
+    return mention.coded and mention.label not in {"ORG", "PERSON", "PRON"}
