@@ -105,6 +105,22 @@ def test_official_travel_is_a_visit(extract: Extract) -> None:
     assert {r.country for r in event.recipients} == {"SDN"}
 
 
+def test_handshake_is_a_meeting(extract: Extract) -> None:
+    event = only(
+        extract("The Chilean president shook the hand of the Peruvian prime minister."),
+        "meeting_held",
+    )
+    assert countries(event) == {"CHL", "PER"}
+
+
+def test_envoy_sent_to_a_country_is_a_visit(extract: Extract) -> None:
+    event = only(
+        extract("The Norwegian foreign minister was sent to Colombia last week."), "meeting_held"
+    )
+    assert event.attributes.mode == "visit"
+    assert countries(event) == {"NOR"} and {r.country for r in event.recipients} == {"COL"}
+
+
 def test_summit_without_named_parties_is_kept(extract: Extract) -> None:
     event = only(extract("The summit opened in Addis Ababa on Sunday."), "meeting_held")
     assert event.attributes.mode == "multilateral"

@@ -147,7 +147,12 @@ def draft_event(
             Mention(where.text, where.start, where.end, "LOC", code, "GOV") for code in sides
         ]
         draft.fallback = True
-    if not draft.actors and not nominal and not any(m.group for m in draft.recipients):
+    if (
+        not draft.actors
+        and not nominal
+        and not rule.no_fallback
+        and not any(m.group for m in draft.recipients)
+    ):
         # a verb whose subject the parse lost: the names of its own clause
         taken = {(m.start, m.end) for m in draft.recipients}
         if draft.location:

@@ -182,7 +182,9 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return [
         member
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
+        # "sent to Colombia": spaCy calls a prepositional "to" after give/send a dative
+        if (prep.dep_ == "prep" or (prep.dep_ == "dative" and prep.pos_ == "ADP"))
+        and prep.lower_ in preps
         for pobj in prep.children
         if pobj.dep_ == "pobj"
         for member in with_members(pobj)
@@ -290,6 +292,9 @@ def roles(
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _nominal_roles(trigger, exclude, visit)
     found = _verbal_roles(trigger, style, exclude)
+    for obj in trigger.children:  # "shook the hand of the Israeli prime minister"
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in {"hand", "hands"}:
+            found.actors += prep_objects(obj, frozenset({"of"}))
     if event_noun is not None and event_noun.i != trigger.i:
         found.actors += prep_objects(event_noun, WITH_PREPS)
         found.modifiers += noun_modifiers(event_noun)
@@ -301,8 +306,13 @@ def _verbal_roles(verb: Token, style: str, exclude: frozenset[int]) -> Roles:
     if style == "visit":
         hosts = direct_objects(verb) + prep_objects(verb, DESTINATION_PREPS)
         return Roles(actors + prep_objects(verb, WITH_PREPS), hosts)
-    if style == "directed":
-        return Roles(actors, prep_objects(verb, TARGET_PREPS) + prep_objects(verb, WITH_PREPS))
+    if style == "sent":
+        # "Zinni was sent to the region", "Egypt sent its foreign minister to Sudan":
+        # the envoy (passive subject or object) is the visitor, not the sender
+        envoys = [
+            m for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} for m in with_members(c)
+        ]
+        return Roles(envoys, prep_objects(verb, frozenset({"to"})))
     others = prep_objects(verb, WITH_PREPS)
     if style == "host":
         guests = direct_objects(verb)

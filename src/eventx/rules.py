@@ -38,6 +38,7 @@ class Rule:
     requires_official: bool = False
     partner_coded: bool = False
     not_a_name: bool = False
+    no_fallback: bool = False  # parties only from the pattern's roles, never the clause
     absent_children: frozenset[str] = frozenset()
     absent_child_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
     modes: dict[str, str] = field(default_factory=dict)
@@ -90,6 +91,7 @@ def load_rules() -> tuple[Rule, ...]:
                     requires_official=spec.get("requires_official", False),
                     partner_coded=spec.get("partner_coded", False),
                     not_a_name=spec.get("not_a_name", False),
+                    no_fallback=spec.get("no_fallback", False),
                     absent_children=frozenset(spec.get("absent_children", [])),
                     absent_child_lemmas={
                         dep: frozenset(_expand(words, lists))
