@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
 from eventx.actors import ActorCoder, Mention
@@ -71,20 +71,50 @@ def draft_event(
     published: dt.date | None,
     text: str,
 ) -> Draft | None:
-    """Fill one match's roles, place, date and modality.
+    """Fill one match's parties, place, date and modality; None if the rule's
+    conditions on its parties fail ("spoke to reporters", a trip at home).
 
     ``offset`` shifts a re-parsed headline back onto the document, and every
     text field is sliced from the document ``text`` itself, never from the
     re-cased copy.
     """
-    rule, trigger = match.rule, match.trigger
+    trigger = match.trigger
+    parties = _parties(match, coder, sent)
+    if parties is None:
+        return None
+    actors, recipients, recipient_tokens = parties
+    verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
+    location = event_location(trigger, verb, recipient_tokens)
+    date = event_date(trigger, sent, published)
 
     def original(span: Span) -> str:
         return text[span.start_char + offset : span.end_char + offset]
 
+    draft = Draft(
+        match=match,
+        offset=offset,
+        sentence=sentence,
+        actors=[m.shifted(offset, text) for m in actors],
+        recipients=[m.shifted(offset, text) for m in recipients],
+        modality=_modality_with_date(modality(trigger), date, published),
+        date=date,
+        location=_shifted_location(location, offset, text),
+        attributes=attributes_of(match, original),
+    )
+    if not draft.actors:
+        _fallback_parties(draft, coder, sent, text)
+    return draft
+
+
+def _parties(
+    match: Match, coder: ActorCoder, sent: Span
+) -> tuple[list[Mention], list[Mention], list[Token]] | None:
+    """Actors, recipients and the recipient tokens from the match's roles."""
+    rule, trigger = match.rule, match.trigger
+    mode = mode_of(match)
     exclude = frozenset(t.i for name, t in match.tokens.items() if name != "trigger")
     event_noun = match.tokens.get("object")
-    found = roles(trigger, rule.roles, exclude, event_noun, visit=mode_of(match) == "visit")
+    found = roles(trigger, rule.roles, exclude, event_noun, visit=mode == "visit")
     if event_noun is not None:  # "the IAEA Additional Protocol": parties named in the name
         found.modifiers += entity_members(event_noun)
     # pattern nodes named "partner" or "host" are parties by construction
@@ -99,72 +129,70 @@ def draft_event(
         + [m for t in found.actors if t.i != trigger.i for m in coder.code_phrase(t)]
     )
     recipients = unique(m for t in found.recipients for m in coder.code_phrase(t))
-    recipient_tokens = found.recipients
-    if rule.roles == "visit" or (rule.type == "meeting_held" and mode_of(match) == "visit"):
+    if rule.roles == "visit" or (rule.type == "meeting_held" and mode == "visit"):
         recipients = [m for m in recipients if m.coded]
         if rule.requires_recipient and not recipients:
             return None
         visitors = {m.country for m in actors if m.country}
         if recipients and visitors and visitors >= {m.country for m in recipients}:
             return None  # a trip at home is no visit
-    if rule.type == "meeting_held" and mode_of(match) != "visit" and rule.roles != "host":
-        actors = unique(actors + recipients)  # a meeting is symmetric: all are actors
-        recipients = []
-        actors = _distinct_pronouns(actors, coder, trigger.doc)
-        if trigger.pos_ in {"NOUN", "PROPN"} and len({m.country for m in actors if m.coded}) == 1:
-            # "He accused Arafat ..., in a telephone call with Chirac": the one who
-            # speaks in the main clause is the other side
-            others = subjects(sent.root) if sent.root.i != trigger.i else []
-            actors = unique(actors + [m for t in others for m in coder.code_phrase(t) if m.coded])
-    verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
-    location = event_location(trigger, verb, recipient_tokens)
-    date = event_date(trigger, sent, published)
-    draft = Draft(
-        match=match,
-        offset=offset,
-        sentence=sentence,
-        actors=[m.shifted(offset, text) for m in actors],
-        recipients=[m.shifted(offset, text) for m in recipients],
-        modality=_modality_with_date(modality(trigger), date, published),
-        date=date,
-        location=location.model_copy(
-            update={
-                "start": location.start + offset,
-                "end": location.end + offset,
-                "text": text[location.start + offset : location.end + offset],
-            }
-        )
-        if location
-        else None,
-        attributes=attributes_of(match, original),
-    )
-    nominal = trigger.pos_ in {"NOUN", "PROPN"}
-    sides = gazetteer.feature_countries(draft.location.text) if draft.location else ()
-    if not draft.actors and sides and draft.location is not None:
-        # "violations at the Line of Control": between the states on either side
-        where = draft.location
+    elif rule.type == "meeting_held" and rule.roles != "host":
+        actors = _meeting_sides(unique(actors + recipients), match, coder, sent)
+        recipients = []  # a meeting is symmetric: all are actors
+    return actors, recipients, found.recipients
+
+
+def _meeting_sides(
+    actors: list[Mention], match: Match, coder: ActorCoder, sent: Span
+) -> list[Mention]:
+    """Both sides of a meeting: "he" is not the partner he met, and a call that
+    names one side ("in a telephone call with Chirac") has the main clause's
+    speaker as the other."""
+    trigger = match.trigger
+    actors = _distinct_pronouns(actors, coder, trigger.doc)
+    if trigger.pos_ in {"NOUN", "PROPN"} and len({m.country for m in actors if m.coded}) == 1:
+        others = subjects(sent.root) if sent.root.i != trigger.i else []
+        actors = unique(actors + [m for t in others for m in coder.code_phrase(t) if m.coded])
+    return actors
+
+
+def _shifted_location(location: Location | None, offset: int, text: str) -> Location | None:
+    if location is None:
+        return None
+    start, end = location.start + offset, location.end + offset
+    return location.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+
+
+def _fallback_parties(draft: Draft, coder: ActorCoder, sent: Span, text: str) -> None:
+    """Parties for an event whose roles named none.
+
+    * "violations at the Line of Control": the states on either side of it;
+    * a verb whose subject the parse lost: the coded names of its own clause
+      (not for nouns, which the document context resolves, nor for rules that
+      forbid it).
+    """
+    rule, trigger = draft.match.rule, draft.match.trigger
+    where = draft.location
+    sides = gazetteer.feature_countries(where.text) if where else ()
+    if sides and where is not None:
         draft.actors = [
             Mention(where.text, where.start, where.end, "LOC", code, "GOV") for code in sides
         ]
         draft.fallback = True
-    if (
-        not draft.actors
-        and not nominal
-        and not rule.no_fallback
-        and not any(m.group for m in draft.recipients)
-    ):
-        # a verb whose subject the parse lost: the names of its own clause
-        taken = {(m.start, m.end) for m in draft.recipients}
-        if draft.location:
-            taken.add((draft.location.start, draft.location.end))
-        clause = clause_tokens(trigger)
-        draft.actors = [
-            m.shifted(offset, text)
-            for m in unique(coder.sentence_mentions(sent, clause))
-            if (m.start + offset, m.end + offset) not in taken
-        ]
-        draft.fallback = True
-    return draft
+        return
+    nominal = trigger.pos_ in {"NOUN", "PROPN"}
+    if nominal or rule.no_fallback or any(m.group for m in draft.recipients):
+        return
+    taken = {(m.start, m.end) for m in draft.recipients}
+    if where is not None:
+        taken.add((where.start, where.end))
+    offset = draft.offset
+    draft.actors = [
+        m.shifted(offset, text)
+        for m in unique(coder.sentence_mentions(sent, clause_tokens(trigger)))
+        if (m.start + offset, m.end + offset) not in taken
+    ]
+    draft.fallback = True
 
 
 def _modality_with_date(found: str, date: EventDate | None, published: dt.date | None) -> str:
