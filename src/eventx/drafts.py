@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from eventx import gazetteer
 from eventx.actors import ActorCoder, Mention
 from eventx.attributes import attributes_of, mode_of
+from eventx.attribution import source_of
 from eventx.dates import after_publication, event_date
 from eventx.modality import modality
 from eventx.places import event_location
@@ -38,6 +39,7 @@ class Draft:
     date: EventDate | None
     location: Location | None
     attributes: Attributes
+    source: Mention | None = None  # who reports it ("the army said")
     fallback: bool = False
 
     @property
@@ -100,6 +102,7 @@ def draft_event(
         date=date,
         location=_shifted_location(location, offset, text),
         attributes=attributes_of(match, original),
+        source=_source(trigger, coder, offset, text),
     )
     if not draft.actors:
         _fallback_parties(draft, coder, sent, text)
@@ -154,6 +157,20 @@ def _meeting_sides(
         others = subjects(sent.root) if sent.root.i != trigger.i else []
         actors = unique(actors + [m for t in others for m in coder.code_phrase(t) if m.coded])
     return actors
+
+
+def _source(trigger: Token, coder: ActorCoder, offset: int, text: str) -> Mention | None:
+    """The reported-speech source, coded like a party ("the Indian Army": IND/MIL)."""
+    head = source_of(trigger)
+    if head is None:
+        return None
+    found = coder.code_phrase(head)
+    if found:
+        return found[0].shifted(offset, text)
+    span = head.doc[head.left_edge.i : head.i + 1]
+    return Mention(span.text, span.start_char, span.end_char, "NOUN", None, None).shifted(
+        offset, text
+    )
 
 
 def _shifted_location(location: Location | None, offset: int, text: str) -> Location | None:

@@ -79,6 +79,7 @@ def _record(draft: Draft, doc_id: str, text: str) -> Event:
         actors=[_participant(m) for m in draft.actors],
         recipients=[_participant(m) for m in draft.recipients],
         modality=draft.modality,  # type: ignore[arg-type]
+        attributed_to=_participant(draft.source) if draft.source else None,
         date=draft.date,
         location=draft.location,
         attributes=draft.attributes,

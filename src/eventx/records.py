@@ -76,6 +76,9 @@ class Event(_Record):
     actors: list[Participant]
     recipients: list[Participant]
     modality: Modality
+    attributed_to: Participant | None = Field(
+        default=None, description="the source of reported speech ('the army said', 'according to')"
+    )
     date: EventDate | None
     location: Location | None
     attributes: Attributes
