@@ -77,9 +77,9 @@ def sector_of(words: Iterable[str]) -> str | None:
     return None
 
 
-def entity_of(token: Token, labels: frozenset[str] = ACTOR_ENTITIES) -> Span | None:
-    """The entity with one of ``labels`` that contains the token, if any."""
-    if token.ent_type_ not in labels:
+def entity_of(token: Token, labels: frozenset[str] | None = ACTOR_ENTITIES) -> Span | None:
+    """The entity with one of ``labels`` (any label if None) that contains the token."""
+    if not token.ent_type_ or (labels is not None and token.ent_type_ not in labels):
         return None
     doc = token.doc
     start = token.i

@@ -23,7 +23,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from eventx.actors import is_venue
+from eventx.actors import entity_of, is_venue
 from eventx.resources import load_json
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -231,20 +231,15 @@ def name_before(noun: Token) -> Token | None:
 def entity_members(noun: Token) -> list[Token]:
     """Other words of the named entity the noun ends ("IAEA" in "the IAEA
     Additional Protocol"): candidate parties, kept only where they code."""
-    doc = noun.doc
-    if not noun.ent_type_:
+    ent = entity_of(noun, labels=None)
+    if ent is None:
         return []
-    start = noun.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    return [t for t in doc[start : noun.i] if not is_venue(t)]
+    return [t for t in noun.doc[ent.start : noun.i] if not is_venue(t)]
 
 
 def _same_entity(a: Token, b: Token) -> bool:
-    if not a.ent_type_ or a.ent_type_ != b.ent_type_:
-        return False
-    low, high = sorted((a.i, b.i))
-    return all(a.doc[i].ent_iob_ == "I" for i in range(low + 1, high + 1))
+    ent = entity_of(b, labels=None)
+    return ent is not None and ent.start <= a.i < ent.end
 
 
 def clause_tokens(trigger: Token) -> set[int]:

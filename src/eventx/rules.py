@@ -17,7 +17,10 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from eventx.actors import entity_of
 from eventx.resources import load_json, rule_files
+
+NAME_LABELS = frozenset({"ORG", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -134,12 +137,8 @@ class RuleMatcher:
 def _inside_name(token: Token) -> bool:
     """A word inside an organisation's name that goes on after it: "the National
     Conference of State Legislatures" names a body, not a meeting."""
-    doc = token.doc
-    return (
-        token.ent_type_ in {"ORG", "FAC"}
-        and token.i + 1 < len(doc)
-        and doc[token.i + 1].ent_iob_ == "I"
-    )
+    name = entity_of(token, NAME_LABELS)
+    return name is not None and name.end > token.i + 1
 
 
 def _passes(match: Match) -> bool:
