@@ -47,8 +47,43 @@ def test_every_gold_event_is_found_with_its_fields(
         remaining.remove(match)
         assert match.modality == item["modality"]
         assert countries(match) == set(item["actors"]), item["trigger"]
+        assert {r.country for r in match.recipients} == set(item["recipients"]), item["trigger"]
         if "date" in item:
             assert match.date is not None and match.date.value == item["date"]
+        else:
+            assert match.date is None or match.date.value is None, item["trigger"]
+        if "location" in item:
+            assert match.location is not None and item["location"] in match.location.text
+        else:
+            assert match.location is None, item["trigger"]
+
+
+def test_places_have_countries_and_coordinates(events: list[Event]) -> None:
+    places = {e.location.text: e.location for e in events if e.location}
+    rawalpindi = places["Rawalpindi"]
+    assert rawalpindi.country == "PAK" and rawalpindi.geonameid == 1166993
+    assert rawalpindi.latitude == pytest.approx(33.6, abs=0.1)
+    assert rawalpindi.longitude == pytest.approx(73.0, abs=0.1)
+    border = places["the Line of Control"]
+    assert border.country is None and border.countries == ["IND", "PAK"]
+
+
+def test_headline_and_first_sentence_are_one_event(events: list[Event]) -> None:
+    signings = [e for e in events if e.type == "agreement_signed"]
+    headline, first, also, similar = signings
+    assert headline.sentence.index == 0 and headline.cluster_id == first.cluster_id
+    # "The delegations also signed a new MoU", "A similar MoU was signed last year"
+    assert len({first.cluster_id, also.cluster_id, similar.cluster_id}) == 3
+    assert len({e.cluster_id for e in events}) == len(events) - 1
+
+
+def test_dedupe_keeps_one_record_per_event(extract: Extract) -> None:
+    deduped = extract(SEED_TEXT, published="2020-11-30", doc_id="seed", dedupe=True)
+    assert len(deduped) == 11
+    signing = deduped[0]
+    assert [m.trigger.text for m in signing.mentions] == ["signed", "Sign"]
+    assert signing.mentions[0].event_id == signing.event_id
+    assert all(len(e.mentions) == 1 for e in deduped[1:])
 
 
 def test_no_other_asserted_event(gold: dict[str, object], events: list[Event]) -> None:

@@ -54,6 +54,7 @@ def run(
     published: dt.date | None = None,
     max_chars: int = MAX_CHARS,
     batch_size: int = BATCH_SIZE,
+    dedupe: bool = False,
     on_document: Callable[[Summary], None] | None = None,
 ) -> Summary:
     """Extract events from every input into ``out_dir``; return what was done."""
@@ -74,7 +75,7 @@ def run(
 
         for doc, document in get_nlp().pipe(documents(), as_tuples=True, batch_size=batch_size):
             try:
-                events = events_from_doc(doc, document)
+                events = events_from_doc(doc, document, dedupe_events=dedupe)
             except Exception as error:  # one bad document must not stop the batch
                 errors_out.write(
                     ReadError(

@@ -55,6 +55,13 @@ def extract(
         int, typer.Option(help="Refuse documents longer than this many characters.", min=1)
     ] = MAX_CHARS,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.", min=1)] = 32,
+    dedupe: Annotated[
+        bool,
+        typer.Option(
+            "--dedupe",
+            help="One record per real-world event (cluster), listing all its mentions.",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
 ) -> None:
     """Extract events into OUT/events.jsonl; unreadable inputs go to OUT/errors.jsonl.
@@ -65,7 +72,9 @@ def extract(
         date = parse_published(published)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--published") from error
-    summary = run(inputs, out, published=date, max_chars=max_chars, batch_size=batch_size)
+    summary = run(
+        inputs, out, published=date, max_chars=max_chars, batch_size=batch_size, dedupe=dedupe
+    )
     if not quiet:
         for line in summary.lines():
             typer.echo(line, err=True)

@@ -81,14 +81,14 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
         elif groups:  # "with Russia and other countries": an unknown party beside named ones
             draft.actors = [replace(m, group=False) for m in draft.actors]
         elif nominal and not draft.actors and not draft.recipients and salient:
-            draft.actors = [_context_party(draft, code) for code in salient]
+            draft.actors = [context_party(draft, code) for code in salient]
             draft.fallback = True
         draft.actors = _prune([_home(m, context) for m in draft.actors if not m.group])
         igo_only = all(m.sector == "IGO" and m.country is None for m in draft.actors)
         if draft.actors and igo_only and context.home:
             # an organisation that sponsors talks or brokers a deal does so with
             # the parties the document is about: "UN-sponsored talks" in a Syria story
-            draft.actors.append(_context_party(draft, context.home))
+            draft.actors.append(context_party(draft, context.home))
         draft.recipients = _prune([_home(m, context) for m in draft.recipients if not m.group])
         _second_party(draft, context)
         if len(draft.parties) >= 2:
@@ -110,10 +110,10 @@ def _second_party(draft: Draft, context: DocumentContext) -> None:
         and not any(m.sector == "IGO" for m in draft.actors)
         and draft.match.trigger.lemma_.lower() not in single_party_verbs(kind)
     ):
-        draft.actors.append(_context_party(draft, context.home))
+        draft.actors.append(context_party(draft, context.home))
 
 
-def _context_party(draft: Draft, code: str | None) -> Mention:
+def context_party(draft: Draft, code: str | None) -> Mention:
     """A party the document supplies, anchored on the trigger (label CONTEXT)."""
     trigger = draft.match.trigger
     start = trigger.idx + draft.offset
@@ -167,6 +167,26 @@ def _same_event(a: Draft, b: Draft) -> bool:
         return False
     own_a, own_b = (frozenset(d.countries) if not d.fallback else frozenset() for d in (a, b))
     return not own_a or not own_b or own_a <= own_b or own_b <= own_a
+
+
+def inherit_settings(drafts: list[Draft]) -> None:
+    """An event that names no place happened where the last event of the same
+    parties did: the talks held "during a visit to Rawalpindi" are in Rawalpindi.
+    The place is marked ``inherited``; modality and any stated dates must agree."""
+    for index, draft in enumerate(drafts):
+        if draft.location is not None or len(draft.countries) < 2 or draft.fallback:
+            continue
+        for earlier in reversed(drafts[:index]):
+            if earlier.location is None or earlier.fallback:
+                continue
+            if earlier.countries == draft.countries and _same_setting(earlier, draft):
+                draft.location = earlier.location.model_copy(update={"inherited": True})
+                break
+
+
+def _same_setting(a: Draft, b: Draft) -> bool:
+    dates = {d.date.value for d in (a, b) if d.date is not None}
+    return a.modality == b.modality and len(dates) <= 1
 
 
 def _score(draft: Draft) -> tuple[float, int, int]:

@@ -106,7 +106,20 @@ def draft_event(
     )
     if not draft.actors:
         _fallback_parties(draft, coder, sent, text)
+    _host_from_place(draft)
     return draft
+
+
+def _host_from_place(draft: Draft) -> None:
+    """A visit to a place in another country is hosted by that country:
+    "the visit of China's vice chairman to Army headquarters in Rawalpindi"."""
+    where = draft.location
+    if draft.attributes.mode != "visit" or any(m.coded for m in draft.recipients):
+        return
+    if where is None or where.country is None or where.country in draft.countries:
+        return
+    host = Mention(where.text, where.start, where.end, "GPE", where.country, "GOV")
+    draft.recipients = [*draft.recipients, host]
 
 
 def _parties(

@@ -5,6 +5,8 @@ matches = rules(doc)                     # DependencyMatcher rule packs (rules.p
 drafts = [draft_event(m) for m in ...]   # roles, parties, modality, date, place (drafts.py)
 resolve_context(drafts)                  # groups, salient parties, home country (context.py)
 merge_repeats(drafts)                    # one event per mention of it (context.py)
+inherit_settings(drafts)                 # places carried to the same parties' next events
+clusters(drafts)                         # mentions of one real-world event (identity.py)
 -> list[Event]                           # records (records.py)
 """
 
@@ -20,9 +22,10 @@ from spacy.tokens import Doc, Span
 from eventx import __version__, headlines
 from eventx.actors import ActorCoder, Mention
 from eventx.attributes import codes_of
-from eventx.context import DocumentContext, merge_repeats, resolve_context
+from eventx.context import DocumentContext, inherit_settings, merge_repeats, resolve_context
 from eventx.documents import Document, parse_published
 from eventx.drafts import Draft, draft_event, passes_party_checks, political
+from eventx.identity import cluster_id, clusters, dedupe, share_parties
 from eventx.nlp import get_nlp, model_version
 from eventx.records import Event, Extractor, Participant, Sentence, TextSpan
 from eventx.rules import Match, RuleMatcher
@@ -63,15 +66,21 @@ def _participant(mention: Mention) -> Participant:
     )
 
 
-def _record(draft: Draft, doc_id: str, text: str) -> Event:
+def _event_id(draft: Draft, doc_id: str) -> str:
+    start = draft.match.trigger.idx + draft.offset
+    end = start + len(draft.match.trigger.text)
+    key = f"{doc_id}\x1f{draft.match.rule.type}\x1f{start}\x1f{end}"
+    return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def _record(draft: Draft, doc_id: str, text: str, cluster: str) -> Event:
     trigger = draft.match.trigger
     start = trigger.idx + draft.offset
     end = start + len(trigger.text)
     kind = draft.match.rule.type
-    digest = hashlib.sha1(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}".encode()).hexdigest()[:16]
     cameo, plover = codes_of(draft.match, draft.attributes, draft.countries)
     return Event(
-        event_id=f"ev-{digest}",
+        event_id=_event_id(draft, doc_id),
         doc_id=doc_id,
         type=kind,  # type: ignore[arg-type]
         trigger=TextSpan(text=text[start:end], start=start, end=end),
@@ -86,6 +95,7 @@ def _record(draft: Draft, doc_id: str, text: str) -> Event:
         cameo=cameo,
         plover=plover,
         confidence=_confidence(draft),
+        cluster_id=cluster,
         rule=draft.match.rule.id,
         extractor=_extractor(),
     )
@@ -114,8 +124,9 @@ def _headline_drafts(
     return drafts
 
 
-def events_from_doc(doc: Doc, document: Document) -> list[Event]:
-    """Every event in a parsed document, in text order."""
+def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False) -> list[Event]:
+    """Every event mention in a parsed document, in text order; with
+    ``dedupe_events``, one record per real-world event (identity.py)."""
     coder = ActorCoder(doc)
     by_sentence: dict[int, list[Match]] = {}
     for match in _matcher()(doc):
@@ -141,8 +152,18 @@ def events_from_doc(doc: Doc, document: Document) -> list[Event]:
             if draft is not None:
                 drafts.append(draft)
     resolve_context(drafts, DocumentContext.of(coder, doc))
-    kept = [d for d in drafts if passes_party_checks(d) and political(d)]
-    return [_record(d, document.id, doc.text) for d in merge_repeats(kept)]
+    kept = merge_repeats([d for d in drafts if passes_party_checks(d) and political(d)])
+    inherit_settings(kept)
+    numbers = clusters(kept, document.published)
+    share_parties(kept, numbers)
+    first: dict[int, str] = {}
+    for draft, number in zip(kept, numbers, strict=True):
+        first.setdefault(number, _event_id(draft, document.id))
+    events = [
+        _record(d, document.id, doc.text, cluster_id(first[n]))
+        for d, n in zip(kept, numbers, strict=True)
+    ]
+    return dedupe(events) if dedupe_events else events
 
 
 # -- public API ---------------------------------------------------------------
@@ -161,15 +182,23 @@ def _as_document(item: Document | dict[str, object] | str, position: int) -> Doc
 
 
 def extract(
-    text: str, *, published: str | dt.date | None = None, doc_id: str | None = None
+    text: str,
+    *,
+    published: str | dt.date | None = None,
+    doc_id: str | None = None,
+    dedupe: bool = False,
 ) -> list[Event]:
-    """Events in one text.  ``published`` anchors relative dates ("last year")."""
+    """Events in one text.  ``published`` anchors relative dates ("last year");
+    ``dedupe`` keeps one record per real-world event, listing its mentions."""
     document = Document(id=doc_id or "doc-0", text=text, published=parse_published(published))
-    return events_from_doc(get_nlp()(text), document)
+    return events_from_doc(get_nlp()(text), document, dedupe_events=dedupe)
 
 
 def extract_many(
-    docs: Iterable[Document | dict[str, object] | str], *, batch_size: int = BATCH_SIZE
+    docs: Iterable[Document | dict[str, object] | str],
+    *,
+    batch_size: int = BATCH_SIZE,
+    dedupe: bool = False,
 ) -> Iterator[Event]:
     """Stream events from many documents, parsed in ``nlp.pipe`` batches.
 
@@ -179,4 +208,4 @@ def extract_many(
     documents = (_as_document(item, i) for i, item in enumerate(docs))
     pairs = get_nlp().pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size)
     for doc, document in pairs:
-        yield from events_from_doc(doc, document)
+        yield from events_from_doc(doc, document, dedupe_events=dedupe)

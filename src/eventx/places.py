@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventx import gazetteer
+from eventx import gazetteer, geonames
 from eventx.actors import entity_of
 from eventx.records import Location
 
@@ -14,7 +14,17 @@ STOP_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
 
 
 def _place_entity(token: Token) -> Span | None:
-    return entity_of(token, PLACE_ENTITIES)
+    """A place entity, or a name the tagger took for something else that the
+    gazetteers know as a state or city ("in Rawalpindi" tagged PERSON)."""
+    place = entity_of(token, PLACE_ENTITIES)
+    if place is not None or token.pos_ != "PROPN":
+        return place
+    named = entity_of(token)
+    if named is None:
+        return None
+    entry = gazetteer.lookup(named.text)
+    known = entry is not None and entry.kind in {"name", "capital"}
+    return named if known or geonames.city(named.text) is not None else None
 
 
 def _places_under(token: Token, depth: int = 0) -> list[tuple[int, Span]]:
@@ -49,10 +59,28 @@ def event_location(trigger: Token, predicate: Token | None, hosts: list[Token]) 
     if not candidates:
         return None
     _, place = min(candidates, key=lambda item: (item[0], item[1].start))
-    entry = gazetteer.lookup(place.text)
-    return Location(
-        text=place.text,
-        start=place.start_char,
-        end=place.end_char,
-        country=entry.country if entry else None,
-    )
+    return locate(place.text, place.start_char, place.end_char)
+
+
+def locate(text: str, start: int, end: int) -> Location:
+    """Code a place: a contested feature to the states on its sides, a state or
+    capital to its country, a city to its country and GeoNames coordinates."""
+    sides = list(gazetteer.feature_countries(text))
+    entry = gazetteer.lookup(text)
+    country = entry.country if entry else None
+    found = geonames.city(text) if entry is None or entry.kind == "capital" else None
+    if found is not None and country in (None, found.country):
+        return Location(
+            text=text,
+            start=start,
+            end=end,
+            country=found.country,
+            countries=[found.country],
+            latitude=found.latitude,
+            longitude=found.longitude,
+            geonameid=found.geonameid,
+        )
+    if sides:
+        country = sides[0] if len(sides) == 1 else None
+    countries = sides or ([country] if country else [])
+    return Location(text=text, start=start, end=end, country=country, countries=countries)

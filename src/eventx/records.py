@@ -48,7 +48,21 @@ class EventDate(_Record):
 
 
 class Location(TextSpan):
+    """Where the event took place.  A contested line or area ("the Line of
+    Control") has no single country: ``countries`` lists the states on its sides."""
+
     country: str | None
+    countries: list[str] = Field(
+        default_factory=list,
+        description="every state the place belongs to (one, or a border's two)",
+    )
+    latitude: float | None = Field(default=None, description="WGS84, from GeoNames, for cities")
+    longitude: float | None = None
+    geonameid: int | None = Field(default=None, description="the GeoNames id of a matched city")
+    inherited: bool = Field(
+        default=False,
+        description="taken from an earlier event of the same parties, not this sentence",
+    )
 
 
 class Attributes(_Record):
@@ -56,6 +70,15 @@ class Attributes(_Record):
     phase: Literal["began", "ongoing", "concluded", "held"] | None = None
     name: str | None = None
     kind: str | None = None
+
+
+class MentionRef(_Record):
+    """Another mention of the same real-world event (``--dedupe`` output)."""
+
+    event_id: str
+    trigger: TextSpan
+    sentence_index: int = Field(ge=0)
+    modality: Modality
 
 
 class Extractor(_Record):
@@ -85,6 +108,13 @@ class Event(_Record):
     cameo: str
     plover: str
     confidence: float = Field(ge=0.0, le=1.0)
+    cluster_id: str = Field(
+        description="shared by every mention of one real-world event in the document"
+    )
+    mentions: list[MentionRef] = Field(
+        default_factory=list,
+        description="with --dedupe: every mention of the cluster, this one first; else empty",
+    )
     rule: str
     extractor: Extractor
 

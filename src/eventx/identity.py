@@ -1,0 +1,193 @@
+"""Event identity: which mentions in one document are one real-world event.
+
+A headline and the sentence that retells it, or "the signing" and "the
+agreement signed on Monday", are one event told twice.  Mentions join a
+cluster when nothing they say contradicts any mention already in it:
+
+* same type, same modality, and both visits or neither;
+* parties that nest (one set holds the other, or one names none of its own);
+* dates that agree at the coarser granularity; an undated mention is taken
+  as recent news and does not join a mention dated weeks away;
+* places in the same country, names that are equal;
+* not in one sentence (``merge_repeats`` already kept those apart on purpose),
+  and not marked as another event ("also signed", "a similar accord").
+
+Each mention joins the latest such cluster, or starts one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import cache
+
+from spacy.tokens import Token
+
+from eventx.context import context_party
+from eventx.drafts import Draft
+from eventx.gazetteer import fold
+from eventx.records import Event, MentionRef
+from eventx.resources import load_json
+from eventx.roles import governing_verb
+
+RECENT_DAYS = 31
+
+
+@cache
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("lexicons/identity.json")
+    return frozenset(data["additive_adverbs"]), frozenset(data["other_instance_modifiers"])
+
+
+def marks_another(draft: Draft) -> bool:
+    """ "also signed", "held talks again", "another summit", "a similar MoU"."""
+    additive, other = _cues()
+    trigger = draft.match.trigger
+    heads: list[Token] = [trigger]
+    verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
+    if verb is not None:
+        heads.append(verb)
+    event_noun = draft.match.tokens.get("object")
+    nouns = [t for t in (trigger, event_noun) if t is not None and t.pos_ in {"NOUN", "PROPN"}]
+    return any(
+        c.dep_ == "advmod" and c.lemma_.lower() in additive for h in heads for c in h.children
+    ) or any(
+        c.dep_ in {"amod", "det", "nummod"} and c.lemma_.lower() in other
+        for n in nouns
+        for c in n.children
+    )
+
+
+def _date_of(draft: Draft) -> str | None:
+    return draft.date.value if draft.date and draft.date.value else None
+
+
+def _dates_agree(a: Draft, b: Draft, published: dt.date | None) -> bool:
+    first, second = _date_of(a), _date_of(b)
+    if first and second:
+        return first.startswith(second) or second.startswith(first)
+    dated = first or second
+    if dated is None or published is None or (first is None and second is None):
+        return True
+    return _near(dated, published)
+
+
+def _near(value: str, published: dt.date) -> bool:
+    """Is an ISO date (year, month, week or day) within RECENT_DAYS of publication?"""
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            day = dt.date.fromisocalendar(int(year), int(week), 1)
+        else:
+            parts = [int(p) for p in value.split("-")] + [1, 1]
+            day = dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return True
+    if len(value) == 4:  # a year: near if it is the publication's own year
+        return day.year == published.year
+    return abs((day - published).days) <= RECENT_DAYS + 31 * (len(value) == 7)
+
+
+def _own_parties(draft: Draft) -> frozenset[str | None]:
+    return frozenset() if draft.fallback else draft.parties
+
+
+def _places_agree(a: Draft, b: Draft) -> bool:
+    places = [d.location for d in (a, b) if d.location is not None and not d.location.inherited]
+    if len(places) < 2:
+        return True
+    first, second = (set(p.countries) for p in places)
+    return not first or not second or bool(first & second)
+
+
+def same_event(a: Draft, b: Draft, published: dt.date | None) -> bool:
+    """Can mentions ``a`` and ``b`` (in different sentences) be one event?"""
+    if (a.match.rule.type, a.modality) != (b.match.rule.type, b.modality):
+        return False
+    if (a.attributes.mode == "visit") != (b.attributes.mode == "visit"):
+        return False
+    if a.sentence.index == b.sentence.index:
+        return False
+    names = {fold(d.attributes.name) for d in (a, b) if d.attributes.name}
+    if len(names) > 1:
+        return False
+    mine, theirs = _own_parties(a), _own_parties(b)
+    if mine and theirs and not (mine <= theirs or theirs <= mine):
+        return False
+    return _dates_agree(a, b, published) and _places_agree(a, b)
+
+
+def clusters(drafts: Sequence[Draft], published: dt.date | None) -> list[int]:
+    """A cluster number for every draft (drafts in text order)."""
+    members: list[list[Draft]] = []
+    assigned: list[int] = []
+    for draft in drafts:
+        joined = None
+        if not marks_another(draft):
+            for number in range(len(members) - 1, -1, -1):
+                if all(same_event(other, draft, published) for other in members[number]):
+                    joined = number
+                    break
+        if joined is None:
+            members.append([])
+            joined = len(members) - 1
+        members[joined].append(draft)
+        assigned.append(joined)
+    return assigned
+
+
+def share_parties(drafts: Sequence[Draft], numbers: Sequence[int]) -> None:
+    """A mention that names only some of its event's parties ("Erdogan at the
+    summit") takes the parties another mention of the same
+    event names in full ("the summit of Russia, Turkey and Iran")."""
+    groups: dict[int, list[Draft]] = {}
+    for draft, number in zip(drafts, numbers, strict=True):
+        groups.setdefault(number, []).append(draft)
+    for group in groups.values():
+        named = [_own_parties(d) for d in group]
+        fullest = max(named, key=len)
+        for draft, own in zip(group, named, strict=True):
+            if own < fullest and (own or not draft.actors + draft.recipients):
+                missing = sorted(fullest - draft.parties, key=str)
+                draft.actors = draft.actors + [context_party(draft, c) for c in missing]
+
+
+def cluster_id(first_event_id: str) -> str:
+    """A cluster is named after its first mention: stable across runs."""
+    return "cl-" + first_event_id.removeprefix("ev-")
+
+
+def _richness(event: Event) -> tuple[float, int, int, int]:
+    coded = sum(1 for p in event.actors + event.recipients if p.country or p.sector == "IGO")
+    return (
+        event.confidence,
+        coded,
+        event.date is not None and event.date.value is not None,
+        event.location is not None,
+    )
+
+
+def dedupe(events: Sequence[Event]) -> list[Event]:
+    """One record per cluster: its richest mention, with the date or place
+    another mention supplies, and every mention listed in ``mentions``."""
+    groups: dict[str, list[Event]] = {}
+    for event in events:
+        groups.setdefault(event.cluster_id, []).append(event)
+    kept = []
+    for group in groups.values():
+        best = max(group, key=lambda e: (_richness(e), -e.trigger.start))
+        date = best.date if best.date and best.date.value else None
+        date = date or next((e.date for e in group if e.date and e.date.value), best.date)
+        location = best.location or next((e.location for e in group if e.location), None)
+        ordered = [best] + [e for e in group if e.event_id != best.event_id]
+        refs = [
+            MentionRef(
+                event_id=e.event_id,
+                trigger=e.trigger,
+                sentence_index=e.sentence.index,
+                modality=e.modality,
+            )
+            for e in ordered
+        ]
+        kept.append(best.model_copy(update={"date": date, "location": location, "mentions": refs}))
+    return kept
