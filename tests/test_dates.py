@@ -21,7 +21,11 @@ PUBLISHED = dt.date(2020, 11, 30)
         ("last month", "2020-10", "month"),
         ("June 1994", "1994-06", "month"),
         ("20 January 1992", "1992-01-20", "day"),
-        ("last week", "2020-W48", "week"),  # 2020-11-30 is a Monday of W49
+        ("last week", "2020-11", "month"),  # 23-29 November: the month it fell in
+        ("earlier this month", "2020-11", "month"),
+        ("late last year", "2019", "year"),
+        ("mid-December", "2019-12", "month"),
+        ("the end of 2018", "2018", "year"),
     ],
 )
 def test_resolution_and_granularity(text: str, value: str, granularity: str) -> None:
@@ -82,3 +86,36 @@ def test_weekday_and_month_names_include_the_publication_day(text: str, value: s
 
 def test_decades_are_not_dates() -> None:
     assert resolve("the 1970s", PUBLISHED) is None
+
+
+def test_a_week_across_two_months_stays_a_week() -> None:
+    date = resolve("last week", dt.date(2020, 11, 4))  # 26 October - 1 November
+    assert date is not None and (date.value, date.granularity) == ("2020-W44", "week")
+
+
+@pytest.mark.parametrize("text", ["recently", "in recent weeks", "lately"])
+def test_vague_expressions_keep_their_text_only(text: str) -> None:
+    date = resolve(text, PUBLISHED)
+    assert date is not None and date.text == text
+    assert date.value is None and date.granularity is None
+
+
+def test_day_and_month_take_the_narrative_year_without_publication(extract: Extract) -> None:
+    text = (
+        "North Korea signed an IAEA safeguards agreement on 30 January 1992. "
+        "Iran and Iraq signed a border treaty on 9 April."
+    )
+    signings = [e for e in extract(text) if e.type == "agreement_signed"]
+    assert [e.date.value if e.date else None for e in signings] == ["1992-01-30", "1992-04-09"]
+
+
+def test_a_date_in_another_clause_belongs_to_that_clause(extract: Extract) -> None:
+    text = "The summit of Russia and Turkey endorsed a congress to be held in December."
+    summit = next(e for e in extract(text, published="2017-11-22") if e.trigger.text == "summit")
+    assert summit.date is None
+
+
+def test_a_bare_month_name_after_with_is_a_person(extract: Extract) -> None:
+    text = "Following his talks with May in Downing Street, Yildirim praised Britain."
+    talks = only(extract(text, published="2017-11-27"), "meeting_held")
+    assert talks.date is None

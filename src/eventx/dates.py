@@ -43,23 +43,77 @@ def is_duration(span: Span) -> bool:
     )
 
 
-CALENDAR_NAMES = re.compile(
-    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(january|february|march|april|may|june|"
-    r"july|august|september|october|november|december)\b",
+QUALIFIER = re.compile(
+    r"^(?:(?:earlier|later|early|late|mid|in|on|at|since|by|until)\b[\s-]*"
+    r"|(?:the\s+)?(?:end|beginning|start|middle|turn)\s+of\s+)+",
     re.IGNORECASE,
 )
+VAGUE = re.compile(r"\b(recently|lately|recent|in the past|of late)\b", re.IGNORECASE)
 
 
-def resolve(text: str, published: dt.date | None) -> EventDate | None:
+def _vague(text: str) -> bool:
+    """ "recently", "in recent weeks": a time, but no date to give."""
+    return bool(VAGUE.search(text)) and not YEAR.search(text)
+
+
+def unqualified(text: str) -> str:
+    """ "earlier this month" is this month, "late last year" last year, and
+    "mid-December" December: the coarsest honest resolution of a vague edge."""
+    stripped = QUALIFIER.sub("", text).strip()
+    return stripped or text
+
+
+MONTHS = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+MONTH_DAY = re.compile(rf"\b\d{{1,2}}\s+{MONTHS}\b|\b{MONTHS}\s+\d{{1,2}}\b", re.IGNORECASE)
+BARE_MONTH = re.compile(rf"^{MONTHS}$", re.IGNORECASE)
+TEMPORAL_HEADS = frozenset(
+    {
+        "in",
+        "on",
+        "since",
+        "by",
+        "until",
+        "till",
+        "before",
+        "after",
+        "during",
+        "from",
+        "through",
+        "between",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "to",
+        "and",
+        "or",
+    }
+)
+
+WEEKDAYS = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def resolve(
+    text: str, published: dt.date | None, anchor_year: int | None = None
+) -> EventDate | None:
     """An :class:`EventDate` for a time expression, or None if it is not one.
 
-    A weekday or month name that is the publication day's own ("on Wednesday"
-    in Wednesday's paper, "in December" in December) means that day or month,
-    so those are resolved from the day after publication, preferring the past.
+    A weekday that is the publication day's own ("on Wednesday" in Wednesday's
+    paper) means that day, so weekdays are resolved from the day after
+    publication, preferring the past (dateparser already counts the current
+    month as past for "in December").
     """
-    base = dt.datetime.combine(published, dt.time()) if published else _PLACEHOLDER_BASE
     cleaned = text.strip().strip(".,;:")
-    if published and CALENDAR_NAMES.search(cleaned) and not YEAR.search(cleaned):
+    if _vague(cleaned):
+        return EventDate(text=text, value=None, granularity=None)
+    if published is None and anchor_year and MONTH_DAY.search(cleaned) and not YEAR.search(cleaned):
+        cleaned = f"{cleaned} {anchor_year}"  # "on 9 April" after "30 January 1992"
+    cleaned = unqualified(cleaned)
+    base = dt.datetime.combine(published, dt.time()) if published else _PLACEHOLDER_BASE
+    if published and WEEKDAYS.search(cleaned) and not YEAR.search(cleaned):
         base += dt.timedelta(days=1)
     data = _parser(base).get_date_data(cleaned)
     if data.date_obj is None:
@@ -71,6 +125,11 @@ def resolve(text: str, published: dt.date | None) -> EventDate | None:
     if published is None and not YEAR.search(cleaned):
         return EventDate(text=text, value=None, granularity=None)
     when = data.date_obj.date()
+    if period == "week":
+        monday = when - dt.timedelta(days=when.weekday())
+        if monday.month == (monday + dt.timedelta(days=6)).month:
+            period = "month"  # "last week": the month it fell in, as the gold convention writes it
+            when = monday
     if period == "year":
         value = f"{when.year:04d}"
     elif period == "month":
@@ -107,15 +166,53 @@ def time_expressions(sent: Span) -> list[Span]:
     return found
 
 
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
+
+
+def _clause_of(token: Token) -> Token:
+    """The head of the smallest embedded clause holding the token (or the root)."""
+    while token.dep_ not in CLAUSE_DEPS and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _own_time(trigger: Token, ent: Span) -> bool:
+    """A time expression inside an embedded clause the trigger is not part of
+    dates that clause's event: "the summit endorsed a congress to be held in
+    December"; "a phone call with May" names a person, not a month."""
+    clause = _clause_of(ent.root)
+    if clause.head.i != clause.i and not any(
+        t.i == clause.i for t in [trigger, *trigger.ancestors]
+    ):
+        return False
+    if BARE_MONTH.match(ent.text.strip()):
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        return before in TEMPORAL_HEADS or ent.root.dep_ == "npadvmod"
+    return True
+
+
+def anchor_year(sent: Span) -> int | None:
+    """The last year the text states up to this sentence: the narrative's year
+    for day-and-month dates in an article with no publication date."""
+    years = [
+        int(y)
+        for ent in sent.doc.ents
+        if ent.label_ == "DATE" and ent.start < sent.end
+        for y in YEAR.findall(ent.text)
+    ]
+    return years[-1] if years else None
+
+
 def event_date(trigger: Token, sent: Span, published: dt.date | None) -> EventDate | None:
     """The time expression nearest the trigger in the tree, resolved."""
-    candidates = time_expressions(sent)
+    candidates = [ent for ent in time_expressions(sent) if _own_time(trigger, ent)]
     ranked = sorted(
         candidates,
         key=lambda ent: (tree_distance(trigger, ent.root), abs(ent.start - trigger.i)),
     )
+    anchor = anchor_year(sent) if published is None else None
     for ent in ranked:
-        resolved = resolve(ent.text, published)
+        resolved = resolve(ent.text, published, anchor)
         if resolved is not None:
             return resolved
     return None

@@ -137,9 +137,10 @@ def clusters(drafts: Sequence[Draft], published: dt.date | None) -> list[int]:
 
 
 def share_parties(drafts: Sequence[Draft], numbers: Sequence[int]) -> None:
-    """A mention that names only some of its event's parties ("Erdogan at the
-    summit") takes the parties another mention of the same
-    event names in full ("the summit of Russia, Turkey and Iran")."""
+    """A mention that names only some of its event's parties ("Turkey at the
+    summit") takes those another mention names in full ("the summit of Russia,
+    Turkey and Iran").  Dates are not shared: measured on dev, giving undated
+    mentions their cluster's date cost 4 points of date accuracy."""
     groups: dict[int, list[Draft]] = {}
     for draft, number in zip(drafts, numbers, strict=True):
         groups.setdefault(number, []).append(draft)

@@ -152,9 +152,21 @@ def _stops_walk(current: Token, head: Token) -> bool:
     return False
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _tense_cue(verb: Token) -> str | None:
-    """A future or hypothetical auxiliary, or a "due/set/expected to" complement."""
+    """A future or hypothetical auxiliary, a "due/set/expected to" complement,
+    or an infinitive that states what is to happen: "a summit to be held on
+    Friday", "summits are to be staged this week"."""
     cues = _cues()
+    if _infinitive(verb) and verb.dep_ in {"csubj", "csubjpass", "ROOT"}:
+        return "future"
+    if verb.lemma_.lower() == "be" and any(
+        c.dep_ == "xcomp" and _infinitive(c) for c in verb.children
+    ):
+        return "future"
     for child in verb.children:
         if child.dep_ in {"aux", "auxpass"}:
             if child.lower_ in cues["future_aux"]:
