@@ -31,6 +31,14 @@ from tests.helpers import Extract, only
             "agreement_signed",
             "future",
         ),
+        ("Russia postponed a conference with Syria and Turkey.", "meeting_held", "future"),
+        (
+            "A summit of Iran and Iraq to be held in Baghdad was announced.",
+            "meeting_held",
+            "future",
+        ),
+        ("Two summits of Chad and Niger are to be staged this week.", "meeting_held", "future"),
+        ("Chad, Niger to hold joint military drills", "military_exercise", "future"),
         # hypothetical: modals, conditions, calls by others
         ("Kenya could sign the agreement within weeks.", "agreement_signed", "hypothetical"),
         ("If Sudan and Egypt meet, the dispute may ease.", "meeting_held", "hypothetical"),
@@ -48,6 +56,24 @@ from tests.helpers import Extract, only
             "meeting_held",
             "asserted",
         ),
+        # a past clause keeps its own tense under a future one
+        (
+            "Syrian envoys will arrive in Geneva after Russia brokered a deal with Turkey.",
+            "agreement_signed",
+            "asserted",
+        ),
+        # "despite the summit": the summit is a fact whatever the main clause says
+        (
+            "Attacks will continue despite the summit of Israel and Jordan.",
+            "meeting_held",
+            "asserted",
+        ),
+        # what was promised at a meeting: the meeting itself took place
+        (
+            "Russia promised to set up a committee at a meeting with Turkey in Sochi.",
+            "meeting_held",
+            "asserted",
+        ),
     ],
 )
 def test_modality_cue(extract: Extract, text: str, kind: str, expected: str) -> None:
@@ -60,3 +86,23 @@ def test_event_dated_after_publication_is_future(extract: Extract) -> None:
         "agreement_signed",
     )
     assert event.modality == "future"
+
+
+def test_present_mention_of_an_upcoming_event_is_future(extract: Extract) -> None:
+    text = (
+        "Russia will host a conference with Syria and Turkey in Sochi next month. "
+        "The Sochi conference is seen as a rival to the UN process."
+    )
+    conferences = [e for e in extract(text, published="2018-01-04") if e.type == "meeting_held"]
+    assert [e.modality for e in conferences] == ["future", "future"]
+
+
+def test_a_past_trip_made_to_meet_reports_the_meeting(extract: Extract) -> None:
+    events = extract("Carter travelled to Pyongyang to meet with Kim Il Sung.")
+    meet = next(e for e in events if e.trigger.text == "meet")
+    assert meet.modality == "asserted"
+
+
+def test_called_off_is_negated_not_a_call(extract: Extract) -> None:
+    event = only(extract("Kenya called off talks with Somalia."), "meeting_held")
+    assert event.modality == "negated"

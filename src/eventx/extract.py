@@ -25,7 +25,7 @@ from eventx.attributes import codes_of
 from eventx.context import DocumentContext, inherit_settings, merge_repeats, resolve_context
 from eventx.documents import Document, parse_published
 from eventx.drafts import Draft, draft_event, passes_party_checks, political
-from eventx.identity import cluster_id, clusters, dedupe, share_parties
+from eventx.identity import cluster_id, clusters, dedupe, share_parties, upcoming_in_document
 from eventx.nlp import get_nlp, model_version
 from eventx.records import Event, Extractor, Participant, Sentence, TextSpan
 from eventx.rules import Match, RuleMatcher
@@ -154,6 +154,7 @@ def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False
     resolve_context(drafts, DocumentContext.of(coder, doc))
     kept = merge_repeats([d for d in drafts if passes_party_checks(d) and political(d)])
     inherit_settings(kept)
+    upcoming_in_document(kept)
     numbers = clusters(kept, document.published)
     share_parties(kept, numbers)
     first: dict[int, str] = {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Token
@@ -115,6 +116,45 @@ def same_event(a: Draft, b: Draft, published: dt.date | None) -> bool:
     if mine and theirs and not (mine <= theirs or theirs <= mine):
         return False
     return _dates_agree(a, b, published) and _places_agree(a, b)
+
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _told_in_present(draft: Draft) -> bool:
+    """An event noun whose clause is in the present tense ("the Sochi
+    conference is designed to ...", "Russia is sponsoring the talks") says
+    nothing about whether the event has happened yet."""
+    trigger = draft.match.trigger
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = governing_verb(trigger)
+    if verb is None:
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(tags & PRESENT_TAGS) and not tags & {"VBD", "VBN"} - {verb.tag_}
+
+
+def _same_place(a: Draft, b: Draft) -> bool:
+    places = [d.location for d in (a, b)]
+    return all(p is not None and not p.inherited for p in places) and (
+        places[0].countries == places[1].countries  # type: ignore[union-attr]
+    )
+
+
+def upcoming_in_document(drafts: Sequence[Draft]) -> None:
+    """A present-tense mention of an event that the document elsewhere says is
+    still to come ("the summit will open on Friday") is future too."""
+    for draft in drafts:
+        if draft.modality != "asserted" or not _told_in_present(draft):
+            continue
+        if any(
+            other.modality == "future"
+            and _same_place(other, draft)
+            and same_event(other, replace(draft, modality="future"), None)
+            for other in drafts
+        ):
+            draft.modality = "future"
 
 
 def clusters(drafts: Sequence[Draft], published: dt.date | None) -> list[int]:

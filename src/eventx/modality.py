@@ -68,9 +68,15 @@ def _cues() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
 
 
+def _lemma(token: Token) -> str:
+    """The lemma with its particle: "call off" is no call, "set up" no plan."""
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.lemma_.lower(), *particles])
+
+
 def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | None:
     cues = _cues()
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return "negated"
@@ -89,13 +95,15 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
             if child.lower_ in cues["hypothetical_modifiers"]:
                 return "hypothetical"
         if (
-            child.dep_ == "acl"
+            child.dep_ in {"acl", "relcl"}
             and child.lemma_.lower() in cues["occurrence_verbs"] | {"hold"}
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
         ):
             return "future"  # "talks to be held", "a summit to take place"
     if is_trigger:
         return None
+    if _infinitive(token) and token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ == "xcomp":
+        return "future"  # the headline "Chad, Niger to hold joint drills"
     if lemma in cues["negation_verbs"]:
         return "negated"
     if lemma in cues["hypothetical_verbs"]:
@@ -121,6 +129,7 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
     return None
 
 
+PRESUPPOSING_PREPS = frozenset({"despite", "amid", "following", "since"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -133,13 +142,20 @@ def _purpose_infinitive(token: Token) -> bool:
     )
 
 
+def _journey_made(purpose: Token) -> bool:
+    """A meeting as the purpose of a trip already made ("flew to Beijing to meet
+    Xi") is reported as held; one that is only aimed at ("in a bid to") is not."""
+    head = purpose.head
+    return head.tag_ == "VBD" and head.lemma_.lower() in _cues()["journey_verbs"]
+
+
 def _stops_walk(current: Token, head: Token) -> bool:
     """Whether the head's modality does not carry over to ``current``."""
     cues = _cues()
     if head.lemma_.lower() in cues["reporting_verbs"] and current.dep_ in {"ccomp", "conj"}:
         return True  # reported speech stays asserted
-    if current.dep_ == "conj" and current.tag_ in FINITE_TAGS:
-        return True  # "would complete X and signed Y": its own tense
+    if current.dep_ in {"conj", "advcl"} and current.tag_ in FINITE_TAGS:
+        return True  # "would complete X and signed Y", "will arrive after Russia brokered"
     if current.dep_ == "nsubj" and current.pos_ in {"NOUN", "PROPN"}:
         # a nominal subject takes its verb's modality where the verb says whether
         # it happens ("talks will resume"), or where a future is predicated of an
@@ -189,16 +205,27 @@ def modality(trigger: Token) -> str:
     circumstance = False  # past "during/at/on": only a future carries over
     for _ in range(8):
         cue = _own_cue(current, current.i == trigger.i, came_from)
+        if (
+            cue == "future"
+            and circumstance
+            and current.tag_ in {"VBD", "VBN"}
+            and _lemma(current) in _cues()["future_verbs"]
+        ):
+            break  # "promised ... at a meeting", "agreed at a summit": the meeting took place
         if cue and (not circumstance or cue == "future"):
             return cue
         if cue:
             break
         if _purpose_infinitive(current):
+            if _journey_made(current):
+                break  # "travelled to Pyongyang to meet Kim": the trip reports the meeting
             return "future"
         if current.dep_ == "ROOT" or current.dep_ not in WALK_DEPS or current.head.i == current.i:
             break
         if _stops_walk(current, current.head):
             break
+        if current.dep_ == "prep" and current.lower_ in PRESUPPOSING_PREPS:
+            break  # "will continue despite the summit": the summit is a fact
         if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPS:
             # "refused ... during the summit": the summit still happened;
             # "will meet on the sidelines of the summit": the summit is to come

@@ -44,9 +44,24 @@ def _places_under(token: Token, depth: int = 0) -> list[tuple[int, Span]]:
     return found
 
 
+def _named_after_city(trigger: Token) -> list[tuple[int, Span]]:
+    """ "the Geneva talks", "the Sochi summit": a meeting named after its city
+    (a city, not a state: "the Syria talks" are about Syria)."""
+    found = []
+    for child in trigger.children:
+        if child.dep_ != "compound" or child.pos_ != "PROPN":
+            continue
+        place = entity_of(child, PLACE_ENTITIES) or entity_of(child)
+        entry = gazetteer.lookup(place.text) if place is not None else None
+        city = place is not None and (entry is None or entry.kind == "capital")
+        if city and place is not None and geonames.city(place.text) is not None:
+            found.append((0, place))
+    return found
+
+
 def event_location(trigger: Token, predicate: Token | None, hosts: list[Token]) -> Location | None:
     """The nearest "in/at" place under the trigger, then its predicate, then a visit's host city."""
-    candidates = _places_under(trigger)
+    candidates = _places_under(trigger) or _named_after_city(trigger)
     if not candidates and predicate is not None:
         candidates = _places_under(predicate)
     if not candidates:
