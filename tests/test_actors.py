@@ -125,3 +125,29 @@ def test_joint_names_give_each_party(extract: Extract) -> None:
         extract("The Russia-Syria commission signed a trade protocol."), "agreement_signed"
     )
     assert countries(event) == {"RUS", "SYR"}
+
+
+def test_coordinated_name_gives_each_state(extract: Extract) -> None:
+    event = only(extract("North and South Korea signed a joint declaration."), "agreement_signed")
+    assert countries(event) == {"PRK", "KOR"}
+
+
+def test_go_between_of_an_agreement_is_not_a_signatory(extract: Extract) -> None:
+    text = "Afghan factions signed a UN-brokered accord in Bonn."
+    event = only(extract(text), "agreement_signed")
+    assert countries(event) == {"AFG"}
+
+
+def test_person_named_inside_a_title_takes_its_country(extract: Extract) -> None:
+    text = "Iranian Vice Minister of War General H. Toufanian met with Israeli officials."
+    event = only(extract(text), "meeting_held")
+    assert countries(event) == {"IRN", "ISR"}
+
+
+def test_bare_talks_take_the_story_country_only(extract: Extract) -> None:
+    text = (
+        "Afghan factions gathered near Bonn in Germany. Afghan leaders from Kabul and Kandahar "
+        "want a new government for Afghanistan. The negotiations lasted nine days."
+    )
+    talks = only(extract(text), "meeting_held")
+    assert countries(talks) == {"AFG"}

@@ -222,3 +222,27 @@ def test_title_case_headline(extract: Extract) -> None:
     event = only(events, "agreement_signed")
     assert countries(event) == {"PER", "BOL"}
     assert event.trigger.text == "Sign"  # offsets and text from the document, not the re-cased copy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Turkey agreed a plan for Idlib on Monday.",
+        "Russia and Turkey agree on plan to avert war in Idlib.",
+    ],
+)
+def test_agreeing_on_a_plan_is_an_agreement(extract: Extract, text: str) -> None:
+    event = only(extract(text), "agreement_signed")
+    assert {a.country for a in event.actors} == {"RUS", "TUR"}
+
+
+def test_agreeing_to_act_is_not_an_agreement(extract: Extract) -> None:
+    events = extract("Russia agreed to a plan proposed by the mayor of Kazan.")
+    assert not [e for e in events if e.type == "agreement_signed"]
+
+
+def test_counted_parties_and_named_visitors_are_not_banned_modifiers(extract: Extract) -> None:
+    talks = extract("China hosted six-party talks with Japan and Russia in Beijing.")
+    assert [e for e in talks if e.type == "meeting_held" and "talks" in e.trigger.text]
+    visit = extract("Hall's visit to Iraq began on Sunday, the US embassy said.")
+    assert [e for e in visit if e.type == "meeting_held" and e.trigger.text == "visit"]

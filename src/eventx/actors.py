@@ -126,6 +126,16 @@ def lookup_span(span: Span) -> gazetteer.Entry | None:
     return None
 
 
+def _distributed(ent: Span) -> list[str]:
+    """ "North and South Korea" names North Korea and South Korea."""
+    texts = [t.text for t in ent if t.pos_ != "DET"]
+    if "and" not in texts or texts.index("and") == 0 or len(texts) < 4:
+        return []
+    cut = texts.index("and")
+    left, right = texts[:cut], texts[cut + 1 :]
+    return [" ".join(left + right[1:]), " ".join(right)]
+
+
 class ActorCoder:
     """Codes role fillers of one document; holds its person aliases."""
 
@@ -216,7 +226,7 @@ class ActorCoder:
         ent = entity_of(token)
         if ent is not None and not _is_group_noun(token):
             return self._entity_parts(ent) or [self._entity(ent, token)]
-        return self._noun(token)
+        return [self._titled(m, token) for m in self._noun(token)]
 
     def code_modifier(self, token: Token) -> list[Mention]:
         """A modifier of an event noun and the names inside it ("USSR-Iran
@@ -256,9 +266,20 @@ class ActorCoder:
             if ent is None or ent.root != inner or (ent.start_char, ent.end_char) in covered:
                 continue
             covered.add((ent.start_char, ent.end_char))
-            mentions.append(self._entity(ent, inner))
+            mentions.append(self._titled(self._entity(ent, inner), token))
         coded = [m for m in mentions if m.coded]
         return coded or mentions
+
+    def _titled(self, mention: Mention, head: Token) -> Mention:
+        """A person named inside a title phrase takes the title's country: the
+        parse of "Iranian Vice Minister of War General H. Toufanian" hangs the
+        name under "Minister", whose modifier "Iranian" says who he is."""
+        if mention.label != "PERSON" or mention.coded or entity_of(head) is not None:
+            return mention
+        country, sector = self._context_code(head)
+        if country is None:
+            return mention
+        return replace(mention, country=country, sector=sector or mention.sector)
 
     def _pronoun(self, token: Token) -> list[Mention]:
         lower = token.lower_
@@ -277,6 +298,7 @@ class ActorCoder:
         "the Ford-Suharto meeting", "US-Russia"."""
         joined = any(t.lower_ in {"-", "and", "–", "/"} or "-" in t.text for t in ent)
         words = [w for t in ent for w in t.text.replace("–", "-").split("-") if w]
+        words += _distributed(ent)
         if not joined or len(words) < 2:
             return []
         # a name joining two states is a bilateral body unless its words say otherwise

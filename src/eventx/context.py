@@ -23,10 +23,9 @@ DOMESTIC_SECTORS = frozenset({"REB", "OPP"})
 
 @dataclass(frozen=True)
 class DocumentContext:
-    """What a document is about: its most named countries."""
+    """What a document is about: its most named country."""
 
     home: str | None  # the most named country: "rebels" with no country are its rebels
-    pair: list[str]  # the two most named countries, the default salient parties
 
     @classmethod
     def of(cls, coder: ActorCoder, doc: Doc) -> DocumentContext:
@@ -47,7 +46,7 @@ class DocumentContext:
                     counts[mention.country] += weight
                     first.setdefault(mention.country, mention.start)
         ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
-        return cls(home=ranked[0] if ranked else None, pair=sorted(ranked[:2]))
+        return cls(home=ranked[0] if ranked else None)
 
 
 def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
@@ -56,7 +55,9 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
     * Group references ("both sides", "they") and event nouns that name no
       party ("the talks") stand for the salient parties: the country set
       shared by most earlier events with two or more parties; before any
-      such event, the two countries the document names most.
+      such event, the country the document names most (measured on dev:
+      its two most named countries made a wrong second party more often
+      than a right one, actor-set 0.629 against 0.654).
     * Rebels and opposition with no country belong to the document's home
       country (the one it names most).
     """
@@ -68,7 +69,7 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             best = max(seen, key=lambda parties: (seen[parties], -first_seen[parties]))
             salient = sorted(best, key=str)
         else:
-            salient = list(context.pair)
+            salient = [context.home] if context.home else []
         groups = [m for m in draft.actors if m.group]
         nominal = draft.match.trigger.pos_ in {"NOUN", "PROPN"}
         if groups and not any(m.coded for m in draft.actors):

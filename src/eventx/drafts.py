@@ -21,7 +21,7 @@ from eventx.modality import modality
 from eventx.places import event_location
 from eventx.records import Attributes, EventDate, Location, Sentence
 from eventx.roles import clause_tokens, entity_members, governing_verb, roles, subjects
-from eventx.rules import Match
+from eventx.rules import Match, pack_words
 
 OFFICIAL_SECTORS = frozenset({"GOV", "IGO"})
 
@@ -144,6 +144,8 @@ def _parties(
         [m for t in found.modifiers if t.i != trigger.i for m in coder.code_modifier(t)]
         + [m for t in found.actors if t.i != trigger.i for m in coder.code_phrase(t)]
     )
+    if rule.type == "agreement_signed":
+        actors = [m for m in actors if not _go_between(m, trigger.doc)]
     recipients = unique(m for t in found.recipients for m in coder.code_phrase(t))
     if rule.roles == "visit" or (rule.type == "meeting_held" and mode == "visit"):
         recipients = [m for m in recipients if m.coded]
@@ -156,6 +158,16 @@ def _parties(
         actors = _meeting_sides(unique(actors + recipients), match, coder, sent)
         recipients = []  # a meeting is symmetric: all are actors
     return actors, recipients, found.recipients
+
+
+def _go_between(mention: Mention, doc: Doc) -> bool:
+    """ "a UN-brokered accord": the UN brought the parties together; it did not sign."""
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or span.end + 1 >= len(doc):
+        return False
+    dash, verb = doc[span.end], doc[span.end + 1]
+    verbs = pack_words("agreement_signed", "go_between_verbs")
+    return dash.text in {"-", "–"} and verb.lemma_.lower() in verbs
 
 
 def _meeting_sides(

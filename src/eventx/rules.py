@@ -149,19 +149,35 @@ def _passes(match: Match) -> bool:
         if child.dep_ in rule.absent_children:
             return False
         banned = rule.absent_child_lemmas.get(child.dep_)
-        if banned and child.lemma_.lower() in banned:
+        if banned and child.lemma_.lower() in banned and not _exempt_modifier(child):
             return False
     return True
 
 
+def _exempt_modifier(child: Token) -> bool:
+    """A banned modifier word that is not the banned sense: a person's name
+    ("Hall's visit" is no town hall) or a counted one ("six-party talks" are
+    between six states, not a party meeting)."""
+    if child.ent_type_ in {"PERSON", "GPE", "NORP"} or (
+        child.dep_ == "poss" and child.pos_ == "PROPN"
+    ):
+        return True
+    return any(g.dep_ == "nummod" or g.like_num for g in child.children)
+
+
 @cache
-def single_party_verbs(kind: str) -> frozenset[str]:
-    """Verbs of one party's act on an agreement ("ratified"), from the type's pack."""
+def pack_words(kind: str, key: str) -> frozenset[str]:
+    """A word list of a type's pack outside its rules, e.g. the verbs of one
+    party's act on an agreement ("ratified") or of a go-between ("brokered")."""
     for path in rule_files():
         pack = load_json(path)
         if pack["type"] == kind:
-            return frozenset(pack.get("single_party_verbs", []))
+            return frozenset(pack.get(key, []))
     return frozenset()
+
+
+def single_party_verbs(kind: str) -> frozenset[str]:
+    return pack_words(kind, "single_party_verbs")
 
 
 @cache
