@@ -151,3 +151,13 @@ def test_bare_talks_take_the_story_country_only(extract: Extract) -> None:
     )
     talks = only(extract(text), "meeting_held")
     assert countries(talks) == {"AFG"}
+
+
+def test_counted_group_takes_the_set_of_that_size(extract: Extract) -> None:
+    text = (
+        "Russia, Turkey and Iran agreed a plan for Syria on Monday. "
+        "The United States and Syria held talks. "
+        "The three countries signed a treaty in Geneva on Tuesday."
+    )
+    signing = next(e for e in extract(text) if e.trigger.text == "signed")
+    assert countries(signing) == {"RUS", "TUR", "IRN"}

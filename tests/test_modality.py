@@ -39,7 +39,14 @@ from tests.helpers import Extract, only
         ),
         ("Two summits of Chad and Niger are to be staged this week.", "meeting_held", "future"),
         ("Chad, Niger to hold joint military drills", "military_exercise", "future"),
+        ("India ruled out any talks with Pakistan.", "meeting_held", "negated"),
         # hypothetical: modals, conditions, calls by others
+        (
+            "Kenya set a ceasefire as a precondition for talks with Somalia.",
+            "meeting_held",
+            "hypothetical",
+        ),
+        ("Palestinians want a return to peace talks with Israel.", "meeting_held", "hypothetical"),
         ("Kenya could sign the agreement within weeks.", "agreement_signed", "hypothetical"),
         ("If Sudan and Egypt meet, the dispute may ease.", "meeting_held", "hypothetical"),
         ("The UN urged Ethiopia to sign the accord.", "agreement_signed", "hypothetical"),

@@ -246,3 +246,14 @@ def test_counted_parties_and_named_visitors_are_not_banned_modifiers(extract: Ex
     assert [e for e in talks if e.type == "meeting_held" and "talks" in e.trigger.text]
     visit = extract("Hall's visit to Iraq began on Sunday, the US embassy said.")
     assert [e for e in visit if e.type == "meeting_held" and e.trigger.text == "visit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mic in the main conference room of the Iranian embassy recorded everything.",
+        "A member of the Syrian opposition's high negotiations committee criticised Russia.",
+    ],
+)
+def test_event_noun_naming_a_thing_is_no_event(extract: Extract, text: str) -> None:
+    assert not [e for e in extract(text) if e.type == "meeting_held"]

@@ -62,6 +62,12 @@ def _sector_words() -> tuple[list[str], dict[str, frozenset[str]]]:
 
 
 @cache
+def party_counts() -> dict[str, int]:
+    """ "three", "trilateral": how many parties a group or an event has."""
+    return dict(load_json("lexicons/groups.json")["party_counts"])
+
+
+@cache
 def _groups() -> dict[str, frozenset[str]]:
     data = load_json("lexicons/groups.json")
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from eventx.actors import ActorCoder, Mention, sector_of
+from eventx.actors import ActorCoder, Mention, party_counts, sector_of
 from eventx.drafts import Draft
 from eventx.rules import single_party_verbs
 
@@ -63,6 +63,7 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
     """
     seen: Counter[frozenset[str | None]] = Counter()
     first_seen: dict[frozenset[str | None], int] = {}
+    named = _named_sets(drafts)
     for index, draft in enumerate(drafts):
         salient: list[str | None]
         if seen:
@@ -72,6 +73,13 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             salient = [context.home] if context.home else []
         groups = [m for m in draft.actors if m.group]
         nominal = draft.match.trigger.pos_ in {"NOUN", "PROPN"}
+        counted = _counted_set(draft, groups, named)
+        if counted is not None and (groups or (nominal and not draft.actors)):
+            salient = list(counted)
+        elif counted is not None and nominal and draft.countries < set(counted):
+            # "a three-way summit at which Erdogan pleaded": the other two as well
+            missing = sorted(set(counted) - draft.countries)
+            draft.actors = draft.actors + [context_party(draft, code) for code in missing]
         if groups and not any(m.coded for m in draft.actors):
             group = groups[0]
             sector = sector_of(group.text.split())
@@ -95,6 +103,36 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
         if len(draft.parties) >= 2:
             seen[draft.parties] += 1
             first_seen.setdefault(draft.parties, index)
+
+
+def _named_sets(drafts: list[Draft]) -> list[frozenset[str]]:
+    """The country sets that events of the document name outright, in order."""
+    return [
+        frozenset(m.country for m in d.actors + d.recipients if m.country)
+        for d in drafts
+        if not d.fallback and not any(m.group for m in d.actors)
+    ]
+
+
+def _counted_set(
+    draft: Draft, groups: list[Mention], named: list[frozenset[str]]
+) -> list[str] | None:
+    """ "The three powers", "a trilateral summit": the set of that many
+    countries the document names most often together (first named wins a tie)."""
+    counts = party_counts()
+    words = [w for m in groups for w in m.text.lower().split()]
+    words += [
+        c.lower_ for c in draft.match.trigger.children if c.dep_ in {"amod", "nummod", "compound"}
+    ]
+    wanted = next((counts[w] for w in words if w in counts), None)
+    if wanted is None:
+        return None
+    sized = [s for s in named if len(s) == wanted]
+    if not sized:
+        return None
+    tally = Counter(sized)
+    best = max(tally, key=lambda s: (tally[s], -sized.index(s)))
+    return sorted(best)
 
 
 def _second_party(draft: Draft, context: DocumentContext) -> None:

@@ -102,6 +102,9 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
             return "future"  # "talks to be held", "a summit to take place"
     if is_trigger:
         return None
+    from_prep = came_from is not None and came_from.dep_ == "prep"
+    if from_prep and token.pos_ == "NOUN" and lemma in cues["prospect_nouns"]:
+        return "hypothetical"  # "a precondition for talks", "a return to peace talks"
     if _infinitive(token) and token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ == "xcomp":
         return "future"  # the headline "Chad, Niger to hold joint drills"
     if lemma in cues["negation_verbs"]:

@@ -141,9 +141,15 @@ def _inside_name(token: Token) -> bool:
     return name is not None and name.end > token.i + 1
 
 
+def _names_a_thing(trigger: Token) -> bool:
+    """An event noun modifying another noun names that thing, not an event:
+    "the conference room", "the high negotiations committee"."""
+    return trigger.dep_ == "compound" and trigger.head.pos_ in {"NOUN", "PROPN"}
+
+
 def _passes(match: Match) -> bool:
     trigger, rule = match.trigger, match.rule
-    if rule.not_a_name and _inside_name(trigger):
+    if rule.not_a_name and (_inside_name(trigger) or _names_a_thing(trigger)):
         return False
     for child in trigger.children:
         if child.dep_ in rule.absent_children:
