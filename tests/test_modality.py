@@ -47,6 +47,23 @@ from tests.helpers import Extract, only
             "hypothetical",
         ),
         ("Palestinians want a return to peace talks with Israel.", "meeting_held", "hypothetical"),
+        (
+            "Ankara opposes any Kurdish role in the talks with Syria.",
+            "meeting_held",
+            "hypothetical",
+        ),
+        (
+            "The rebels will not participate in any negotiations with Damascus.",
+            "meeting_held",
+            "negated",
+        ),
+        # a noun about an existing event leaves it asserted; a measure of it does not
+        (
+            "The Northern Alliance demanded an adjournment of the talks with Pakistan.",
+            "meeting_held",
+            "asserted",
+        ),
+        ("Two days of talks between Iran and Iraq will open on Monday.", "meeting_held", "future"),
         ("Kenya could sign the agreement within weeks.", "agreement_signed", "hypothetical"),
         ("If Sudan and Egypt meet, the dispute may ease.", "meeting_held", "hypothetical"),
         ("The UN urged Ethiopia to sign the accord.", "agreement_signed", "hypothetical"),

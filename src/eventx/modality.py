@@ -145,6 +145,21 @@ def _purpose_infinitive(token: Token) -> bool:
     )
 
 
+def _part_of_event(prep: Token) -> bool:
+    """ "the outcome of the talks", "an adjournment of the talks": a noun that
+    speaks of an existing event; whatever is said of it, the event is a fact
+    (a prospect noun, "the prospect of talks", is a cue of its own, and a
+    measure, "two days of talks", takes its clause's modality)."""
+    head = prep.head
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in _cues()["prospect_nouns"] | _cues()["measure_nouns"]
+        and not any(c.dep_ == "nummod" for c in head.children)
+    )
+
+
 def _journey_made(purpose: Token) -> bool:
     """A meeting as the purpose of a trip already made ("flew to Beijing to meet
     Xi") is reported as held; one that is only aimed at ("in a bid to") is not."""
@@ -227,9 +242,15 @@ def modality(trigger: Token) -> str:
             break
         if _stops_walk(current, current.head):
             break
+        if _part_of_event(current):
+            break  # "an adjournment of the talks was demanded": the talks are under way
         if current.dep_ == "prep" and current.lower_ in PRESUPPOSING_PREPS:
             break  # "will continue despite the summit": the summit is a fact
-        if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPS:
+        head_lemma = _lemma(current.head).split()[0]
+        argument = head_lemma in _cues()["prospect_nouns"] or (
+            current.lower_ == "in" and head_lemma in _cues()["taking_part_verbs"]
+        )  # "a role in the talks", "participate in talks": what, not when or where
+        if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPS and not argument:
             # "refused ... during the summit": the summit still happened;
             # "will meet on the sidelines of the summit": the summit is to come
             circumstance = True
