@@ -161,3 +161,20 @@ def test_counted_group_takes_the_set_of_that_size(extract: Extract) -> None:
     )
     signing = next(e for e in extract(text) if e.trigger.text == "signed")
     assert countries(signing) == {"RUS", "TUR", "IRN"}
+
+
+def test_unknown_partners_count_and_possessive_groups_refer_back(extract: Extract) -> None:
+    event = only(extract("The French president was discussing Syria with allies."), "meeting_held")
+    assert countries(event) == {"FRA", None}
+    text = (
+        "Russia and Turkey, whose foreign and defence ministers met on Saturday in Moscow, "
+        "negotiated a deal."
+    )
+    meeting = only(extract(text), "meeting_held")
+    assert countries(meeting) == {"RUS", "TUR"}
+
+
+def test_name_whose_parse_root_lies_outside_the_phrase(extract: Extract) -> None:
+    text = "Talabani met members of the Popular Front for the Liberation of Palestine."
+    event = only(extract(text), "meeting_held")
+    assert "PSE" in countries(event)

@@ -269,7 +269,9 @@ class ActorCoder:
                 # "Israeli and Palestinian officials": each modifier is a party
                 mentions.extend(m for m in self._context_mentions(inner) if m.coded)
             ent = entity_of(inner)
-            if ent is None or ent.root != inner or (ent.start_char, ent.end_char) in covered:
+            # the entity's top word in this phrase (its parse root may lie elsewhere)
+            inside = ent is not None and ent.start <= inner.head.i < ent.end
+            if ent is None or inside or (ent.start_char, ent.end_char) in covered:
                 continue
             covered.add((ent.start_char, ent.end_char))
             mentions.append(self._titled(self._entity(ent, inner), token))

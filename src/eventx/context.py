@@ -88,7 +88,7 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
                 for c in salient
             ]
         elif groups:  # "with Russia and other countries": an unknown party beside named ones
-            draft.actors = [replace(m, group=False) for m in draft.actors]
+            draft.actors = [replace(m, group=False) for m in draft.actors if not _refers_back(m)]
         elif nominal and not draft.actors and not draft.recipients and salient:
             draft.actors = [context_party(draft, code) for code in salient]
             draft.fallback = True
@@ -160,11 +160,22 @@ def context_party(draft: Draft, code: str | None) -> Mention:
     return Mention(trigger.text, start, start + len(trigger), "CONTEXT", code, sector)
 
 
+POSSESSIVE_DETERMINERS = frozenset({"whose", "their", "its", "his", "her", "our", "both"})
+
+
+def _refers_back(mention: Mention) -> bool:
+    """ "Russia and Turkey, whose ministers met": the named parties again."""
+    words = mention.text.lower().split()
+    return mention.group and bool(words) and words[0] in POSSESSIVE_DETERMINERS
+
+
 def _prune(mentions: list[Mention]) -> list[Mention]:
     """Beside coded parties, a mention with neither country nor sector (an
     unknown person, a mis-tagged word) is noise, not an unknown party."""
     if any(m.coded for m in mentions):
-        return [m for m in mentions if m.coded or m.sector is not None or m.label == "NOUN"]
+        return [
+            m for m in mentions if m.coded or m.sector is not None or m.label in {"NOUN", "GROUP"}
+        ]
     return mentions
 
 
