@@ -1,7 +1,9 @@
-"""Accuracy on the hand-labelled dev set stays above the issue's bars.
+"""Accuracy on the hand-labelled dev set does not fall back.
 
-This is the regression net for rule changes; the README shows the current
-figures, produced by ``eventx evaluate ../shared/gold/dev.jsonl``.
+The floors sit just under the measured figures, so this is the regression net
+for rule changes (the bars "Accuracy in depth" asks for are higher and are
+tracked in the README).  ``eventx evaluate ../shared/gold/dev.jsonl`` prints
+the same figures.
 """
 
 from __future__ import annotations
@@ -20,14 +22,23 @@ def scores() -> dict[str, Any]:
 
 
 def test_micro_f1(scores: dict[str, Any]) -> None:
-    assert scores["micro"]["f1"] >= 0.75
+    assert scores["micro"]["f1"] >= 0.81
 
 
 def test_every_type_with_positives(scores: dict[str, Any]) -> None:
     for kind, counts in scores["per_type"].items():
         if counts["tp"] + counts["fn"]:
-            assert counts["f1"] >= 0.6, kind
+            assert counts["f1"] >= 0.7, kind
 
 
-def test_actor_set_accuracy(scores: dict[str, Any]) -> None:
-    assert scores["actor_set_accuracy"] >= 0.6
+def test_field_accuracy(scores: dict[str, Any]) -> None:
+    assert scores["actor_set_accuracy"] >= 0.65
+    assert scores["modality_accuracy"] >= 0.81
+    assert scores["date_accuracy"] >= 0.79
+
+
+def test_confidence_is_calibrated(scores: dict[str, Any]) -> None:
+    """Events at confidence >= 0.8 are right at least 90% of the time."""
+    band = next(row for row in scores["calibration"] if row["confidence"] == ">= 0.8")
+    assert band["events"] >= 100
+    assert band["detection_right"] >= 0.90

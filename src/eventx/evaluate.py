@@ -87,6 +87,25 @@ class Report:
     def ratio(self, right: int, total: int) -> float:
         return right / total if total else 0.0
 
+    def judged(self) -> list[tuple[float, bool, bool]]:
+        """Every asserted prediction: (confidence, detection right, all of
+        type, actors and date right)."""
+        rows = [
+            (p.confidence, True, _actors(p) == g.actors and _date_value(p) == g.date)
+            for p, g in self.pairs
+        ]
+        return rows + [(p.confidence, False, False) for p, _ in self.false_positives]
+
+    def calibration(self) -> list[dict[str, Any]]:
+        """Precision of asserted predictions per confidence band, and at >= 0.8."""
+        rows = self.judged()
+        table = []
+        for low, high in CONFIDENCE_BANDS:
+            band = [r for r in rows if low <= r[0] < high]
+            table.append(_band(f"{low:.1f}-{min(high, 1.0):.1f}", band))
+        table.append(_band(">= 0.8", [r for r in rows if r[0] >= 0.8]))
+        return table
+
     def summary(self) -> dict[str, Any]:
         micro = self.micro
         return {
@@ -115,6 +134,7 @@ class Report:
             "modality_accuracy": round(self.ratio(self.modality_right, self.modality_pairs), 3),
             "matched_asserted": self.matched,
             "modality_pairs": self.modality_pairs,
+            "calibration": self.calibration(),
         }
 
 
@@ -208,7 +228,7 @@ def score(
         for p, g in pairs:
             report.per_type[g.type].tp += 1
             report.matched += 1
-            report.actor_right += frozenset(a.country for a in p.actors) == g.actors
+            report.actor_right += _actors(p) == g.actors
             report.date_right += _date_value(p) == g.date
         for p in fps:
             report.per_type[p.type].fp += 1
@@ -227,6 +247,32 @@ def _sentence_text(text: str, starts: list[int], index: int) -> str:
 
 def evaluate_file(path: Path) -> Report:
     return score(read_gold(path))
+
+
+CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def _band(label: str, rows: list[tuple[float, bool, bool]]) -> dict[str, Any]:
+    count = len(rows)
+    return {
+        "confidence": label,
+        "events": count,
+        "detection_right": round(sum(r[1] for r in rows) / count, 3) if count else None,
+        "all_fields_right": round(sum(r[2] for r in rows) / count, 3) if count else None,
+    }
+
+
+def _actors(event: Event) -> frozenset[str | None]:
+    return frozenset(a.country for a in event.actors)
+
+
+def format_calibration(table: list[dict[str, Any]]) -> list[str]:
+    lines = [f"{'confidence':<12}{'events':>8}{'detection right':>17}{'all fields right':>18}"]
+    for row in table:
+        right = "-" if row["events"] == 0 else f"{row['detection_right']:.3f}"
+        full = "-" if row["events"] == 0 else f"{row['all_fields_right']:.3f}"
+        lines.append(f"{row['confidence']:<12}{row['events']:>8}{right:>17}{full:>18}")
+    return lines
 
 
 def format_report(report: Report, *, show_errors: bool = False) -> str:
@@ -250,6 +296,9 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
         f"date accuracy:      {summary['date_accuracy']:.3f}",
         f"modality accuracy:  {summary['modality_accuracy']:.3f}  "
         f"(over {summary['modality_pairs']} events matched in any modality)",
+        "",
+        "calibration (asserted predictions; all fields = type, actor set and date):",
+        *format_calibration(summary["calibration"]),
     ]
     if show_errors:
         lines += ["", f"false positives ({len(report.false_positives)}):"]
@@ -260,9 +309,7 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
         for gold, sentence in report.false_negatives:
             lines.append(f"  {gold.doc_id} {gold.type} {gold.trigger!r}")
             lines.append(f"      {sentence.strip()[:300]}")
-        wrong = [
-            (p, g) for p, g in report.pairs if frozenset(a.country for a in p.actors) != g.actors
-        ]
+        wrong = [(p, g) for p, g in report.pairs if _actors(p) != g.actors]
         lines += ["", f"actor-set errors ({len(wrong)}):"]
         for p, g in wrong:
             predicted = sorted(str(a.country) for a in p.actors)

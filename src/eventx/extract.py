@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from eventx import __version__, headlines
 from eventx.actors import ActorCoder, Mention
 from eventx.attributes import codes_of
+from eventx.confidence import confidence
 from eventx.context import DocumentContext, inherit_settings, merge_repeats, resolve_context
 from eventx.documents import Document, parse_published
 from eventx.drafts import Draft, draft_event, passes_party_checks, political
@@ -41,18 +42,6 @@ def _matcher() -> RuleMatcher:
 @cache
 def _extractor() -> Extractor:
     return Extractor(name="eventx", version=__version__, model=model_version())
-
-
-def _confidence(draft: Draft) -> float:
-    """The rule's strength, lowered where roles were left to fallbacks or uncoded."""
-    score = draft.match.rule.strength
-    if not draft.actors:
-        score *= 0.6
-    elif draft.fallback:
-        score *= 0.8
-    if draft.actors and not all(m.coded for m in draft.actors):
-        score *= 0.9
-    return round(min(score, 1.0), 3)
 
 
 def _participant(mention: Mention) -> Participant:
@@ -79,7 +68,7 @@ def _record(draft: Draft, doc_id: str, text: str, cluster: str) -> Event:
     end = start + len(trigger.text)
     kind = draft.match.rule.type
     cameo, plover = codes_of(draft.match, draft.attributes, draft.countries)
-    return Event(
+    event = Event(
         event_id=_event_id(draft, doc_id),
         doc_id=doc_id,
         type=kind,  # type: ignore[arg-type]
@@ -94,11 +83,12 @@ def _record(draft: Draft, doc_id: str, text: str, cluster: str) -> Event:
         attributes=draft.attributes,
         cameo=cameo,
         plover=plover,
-        confidence=_confidence(draft),
+        confidence=0.0,
         cluster_id=cluster,
         rule=draft.match.rule.id,
         extractor=_extractor(),
     )
+    return event.model_copy(update={"confidence": confidence(event)})
 
 
 def _headline_drafts(

@@ -198,14 +198,11 @@ def cluster_id(first_event_id: str) -> str:
     return "cl-" + first_event_id.removeprefix("ev-")
 
 
-def _richness(event: Event) -> tuple[float, int, int, int]:
+def _richness(event: Event) -> tuple[int, bool, bool, float]:
+    """The mention that tells most: coded parties, then date, place, confidence."""
     coded = sum(1 for p in event.actors + event.recipients if p.country or p.sector == "IGO")
-    return (
-        event.confidence,
-        coded,
-        event.date is not None and event.date.value is not None,
-        event.location is not None,
-    )
+    dated = event.date is not None and event.date.value is not None
+    return (coded, dated, event.location is not None, event.confidence)
 
 
 def dedupe(events: Sequence[Event]) -> list[Event]:
