@@ -73,6 +73,16 @@ def _groups() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
 
 
+@cache
+def _not_political() -> frozenset[str]:
+    return frozenset(load_json("lexicons/sectors.json")["not_political"])
+
+
+def non_political(words: Iterable[str]) -> bool:
+    """ "a defunct Swiss company", "shareholders": a firm, club or union."""
+    return bool({word.lower() for word in words} & _not_political())
+
+
 def sector_of(words: Iterable[str]) -> str | None:
     """The most specific sector any of the words names (see sectors.json)."""
     order, table = _sector_words()

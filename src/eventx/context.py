@@ -26,13 +26,16 @@ class DocumentContext:
     """What a document is about: its most named country."""
 
     home: str | None  # the most named country: "rebels" with no country are its rebels
+    political: bool  # names two or more states or an international organisation (or is short)
 
     @classmethod
     def of(cls, coder: ActorCoder, doc: Doc) -> DocumentContext:
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
+        igo = False
         for sent in doc.sents:
             for mention in coder.sentence_mentions(sent):
+                igo = igo or (mention.country is None and mention.sector == "IGO")
                 if mention.country:
                     # a state named as a place ("in Syria") is where the story is set
                     place = doc.char_span(mention.start, mention.end)
@@ -46,7 +49,9 @@ class DocumentContext:
                     counts[mention.country] += weight
                     first.setdefault(mention.country, mention.start)
         ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
-        return cls(home=ranked[0] if ranked else None)
+        # a text of a sentence or two gives too little to judge: it counts as political
+        short = len(list(doc.sents)) < 3
+        return cls(home=ranked[0] if ranked else None, political=len(counts) >= 2 or igo or short)
 
 
 def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:

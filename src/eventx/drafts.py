@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
-from eventx.actors import ActorCoder, Mention
+from eventx.actors import ActorCoder, Mention, non_political
 from eventx.attributes import attributes_of, mode_of
 from eventx.attribution import source_of
 from eventx.dates import after_publication, event_date
@@ -276,13 +276,18 @@ def passes_party_checks(draft: Draft) -> bool:
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "PTY", "OPP", "COP"})
 
 
-def political(draft: Draft) -> bool:
+def political(draft: Draft, political_document: bool) -> bool:
     """Scope (GUIDELINES.md): the participants are political actors.  An event
     whose parties are all people without office, firms or clubs ("he secured a
-    contract", "a meeting with Soccer Australia") is out; one that names no
-    party at all ("the accord was sealed") is kept."""
-    parties = draft.actors + draft.recipients
-    return not parties or any(_political_party(m) for m in parties)
+    contract", "a meeting with Soccer Australia") is out.  One that names no
+    party of its own ("the accord was sealed", or parties only the document
+    supplies) is kept in a political story, one naming two or more states or
+    an international organisation, and dropped elsewhere ("the deal was
+    approved by shareholders" in a business story)."""
+    parties = [m for m in draft.actors + draft.recipients if m.label != "CONTEXT"]
+    if not parties:
+        return political_document
+    return any(_political_party(m) for m in parties)
 
 
 def _political_party(mention: Mention) -> bool:
@@ -291,4 +296,6 @@ def _political_party(mention: Mention) -> bool:
     Canberra") or a person of a country with no office is not one."""
     if mention.sector in POLITICAL_SECTORS:
         return True
+    if non_political(mention.text.split()):
+        return False
     return mention.coded and mention.label not in {"ORG", "PERSON", "PRON"}

@@ -141,8 +141,11 @@ def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False
             )
             if draft is not None:
                 drafts.append(draft)
-    resolve_context(drafts, DocumentContext.of(coder, doc))
-    kept = merge_repeats([d for d in drafts if passes_party_checks(d) and political(d)])
+    context = DocumentContext.of(coder, doc)
+    resolve_context(drafts, context)
+    kept = merge_repeats(
+        [d for d in drafts if passes_party_checks(d) and political(d, context.political)]
+    )
     inherit_settings(kept)
     upcoming_in_document(kept)
     numbers = clusters(kept, document.published)
