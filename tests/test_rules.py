@@ -257,3 +257,17 @@ def test_counted_parties_and_named_visitors_are_not_banned_modifiers(extract: Ex
 )
 def test_event_noun_naming_a_thing_is_no_event(extract: Extract, text: str) -> None:
     assert not [e for e in extract(text) if e.type == "meeting_held"]
+
+
+def test_an_organisation_s_own_conference_is_no_meeting(extract: Extract) -> None:
+    text = "Assange was accused of rape following a Wikileaks conference in Stockholm in 2010."
+    assert not [e for e in extract(text) if e.type == "meeting_held"]
+
+
+def test_a_business_deal_in_a_business_story_is_out(extract: Extract) -> None:
+    text = (
+        "Emirates Airline finalized a deal to buy 30 jets. "
+        "Executives of both companies spoke at the air show. "
+        "The deal was approved by shareholders on Monday."
+    )
+    assert not [e for e in extract(text) if e.type == "agreement_signed"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
-from eventx.actors import ActorCoder, Mention, non_political
+from eventx.actors import ActorCoder, Mention, entity_of, lookup_span, non_political
 from eventx.attributes import attributes_of, mode_of
 from eventx.attribution import source_of
 from eventx.dates import after_publication, event_date
@@ -284,10 +284,31 @@ def political(draft: Draft, political_document: bool) -> bool:
     supplies) is kept in a political story, one naming two or more states or
     an international organisation, and dropped elsewhere ("the deal was
     approved by shareholders" in a business story)."""
+    if draft.match.rule.type == "meeting_held" and _owned_by_non_political(draft.match.trigger):
+        return False
     parties = [m for m in draft.actors + draft.recipients if m.label != "CONTEXT"]
     if not parties:
         return political_document
     return any(_political_party(m) for m in parties)
+
+
+def _owned_by_non_political(trigger: Token) -> bool:
+    """ "a Wikileaks conference": a meeting noun named after an organisation
+    that the gazetteers do not know as a political actor is that body's own
+    gathering (named exercises, "Malabar-2020", are another matter)."""
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    for child in trigger.children:
+        if child.dep_ != "compound":  # a possessor may be a person the NER calls ORG
+            continue
+        owner = entity_of(child, frozenset({"ORG"}))
+        if (
+            owner is not None
+            and lookup_span(owner) is None
+            and gazetteer.person(owner.text) is None
+        ):
+            return True
+    return False
 
 
 def _political_party(mention: Mention) -> bool:
