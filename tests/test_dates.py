@@ -102,11 +102,14 @@ def test_vague_expressions_keep_their_text_only(text: str) -> None:
 
 def test_day_and_month_take_the_narrative_year_without_publication(extract: Extract) -> None:
     text = (
-        "North Korea signed an IAEA safeguards agreement on 30 January 1992. "
-        "Iran and Iraq signed a border treaty on 9 April."
+        "North Korea signed an IAEA safeguards agreement on 30 January 1992, "
+        "and the Supreme People's Assembly ratified the agreement on 9 April. "
+        "Iran and Iraq signed a border treaty on 9 June."
     )
     signings = [e for e in extract(text) if e.type == "agreement_signed"]
-    assert [e.date.value if e.date else None for e in signings] == ["1992-01-30", "1992-04-09"]
+    values = [e.date.value if e.date else None for e in signings]
+    # the sentence's own year; another sentence's year is no anchor
+    assert values == ["1992-01-30", "1992-04-09", None]
 
 
 def test_a_date_in_another_clause_belongs_to_that_clause(extract: Extract) -> None:

@@ -192,14 +192,11 @@ def _own_time(trigger: Token, ent: Span) -> bool:
 
 
 def anchor_year(sent: Span) -> int | None:
-    """The last year the text states up to this sentence: the narrative's year
-    for day-and-month dates in an article with no publication date."""
-    years = [
-        int(y)
-        for ent in sent.doc.ents
-        if ent.label_ == "DATE" and ent.start < sent.end
-        for y in YEAR.findall(ent.text)
-    ]
+    """The last year the sentence states: the year of its day-and-month dates
+    when the article has no publication date ("signed on 30 January 1992 ...
+    ratified on 9 April").  Years named in other sentences are not used: a
+    story of 2019 may look back to 2016 or ahead to 2020."""
+    years = [int(y) for ent in sent.ents if ent.label_ == "DATE" for y in YEAR.findall(ent.text)]
     return years[-1] if years else None
 
 
