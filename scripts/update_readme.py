@@ -3,7 +3,8 @@
     .venv/bin/python scripts/update_readme.py
 
 Rewrites the blocks between ``<!-- scores:start -->``/``<!-- scores:end -->``
-(from ``eventx evaluate ../shared/gold/dev.jsonl``) and
+(from ``eventx evaluate ../shared/gold/dev.jsonl``: scores and the
+calibration table) and
 ``<!-- example:start -->``/``<!-- example:end -->`` (one event of the seed).
 """
 
@@ -42,7 +43,16 @@ def scores_block() -> str:
         f"| actor-set accuracy | {summary['actor_set_accuracy']:.3f} |",
         f"| date accuracy | {summary['date_accuracy']:.3f} |",
         f"| modality accuracy | {summary['modality_accuracy']:.3f} |",
+        "",
+        "| confidence | asserted events | detection right | all fields right |",
+        "|---|---:|---:|---:|",
     ]
+    for band in summary["calibration"]:
+        if band["events"]:
+            rows.append(
+                f"| {band['confidence']} | {band['events']} | {band['detection_right']:.3f} "
+                f"| {band['all_fields_right']:.3f} |"
+            )
     return "\n".join(rows)
 
 
