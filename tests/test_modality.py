@@ -130,3 +130,12 @@ def test_a_past_trip_made_to_meet_reports_the_meeting(extract: Extract) -> None:
 def test_called_off_is_negated_not_a_call(extract: Extract) -> None:
     event = only(extract("Kenya called off talks with Somalia."), "meeting_held")
     assert event.modality == "negated"
+
+
+def test_named_retelling_of_a_planned_event_is_future(extract: Extract) -> None:
+    text = (
+        "Civil society groups warned that a planned Russian-sponsored conference will entrench "
+        "Assad. The Sochi conference is seen as a showpiece for Putin."
+    )
+    conferences = [e for e in extract(text, published="2018-01-04") if e.type == "meeting_held"]
+    assert [e.modality for e in conferences] == ["future", "future"]

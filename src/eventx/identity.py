@@ -142,6 +142,14 @@ def _same_place(a: Draft, b: Draft) -> bool:
     )
 
 
+def _named_retelling(plan: Draft, mention: Draft) -> bool:
+    """ "The Sochi conference is seen as ..." after "a planned conference":
+    the same event noun, now under the name of its venue."""
+    noun = mention.match.trigger
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+    return named and plan.match.trigger.lemma_.lower() == noun.lemma_.lower()
+
+
 def upcoming_in_document(drafts: Sequence[Draft]) -> None:
     """A present-tense mention of an event that the document elsewhere says is
     still to come ("the summit will open on Friday") is future too."""
@@ -150,7 +158,7 @@ def upcoming_in_document(drafts: Sequence[Draft]) -> None:
             continue
         if any(
             other.modality == "future"
-            and _same_place(other, draft)
+            and (_same_place(other, draft) or _named_retelling(other, draft))
             and same_event(other, replace(draft, modality="future"), None)
             for other in drafts
         ):
