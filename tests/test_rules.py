@@ -271,3 +271,20 @@ def test_a_business_deal_in_a_business_story_is_out(extract: Extract) -> None:
         "The deal was approved by shareholders on Monday."
     )
     assert not [e for e in extract(text) if e.type == "agreement_signed"]
+
+
+def test_military_word_inside_a_compound_name(extract: Extract) -> None:
+    text = "The joint command post exercise of South Korea and the U.S. ended on Tuesday."
+    event = only(extract(text), "military_exercise")
+    assert {a.country for a in event.actors} == {"KOR", "USA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria and Turkey violated the ceasefire agreement.",
+        "Our ceasefire agreement ended up broken.",
+    ],
+)
+def test_ceasefire_agreement_broken_is_a_violation(extract: Extract, text: str) -> None:
+    assert only(extract(text), "ceasefire_violation").modality == "asserted"
