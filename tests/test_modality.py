@@ -57,6 +57,9 @@ from tests.helpers import Extract, only
             "meeting_held",
             "negated",
         ),
+        # what is said of an event with "be" does not deny it
+        ("Iran said the talks with Iraq were not a success.", "meeting_held", "asserted"),
+        ("The summit of Iran and Iraq was not held.", "meeting_held", "negated"),
         # a noun about an existing event leaves it asserted; a measure of it does not
         (
             "The Northern Alliance demanded an adjournment of the talks with Pakistan.",

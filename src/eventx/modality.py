@@ -176,6 +176,13 @@ def _stops_walk(current: Token, head: Token) -> bool:
         return True  # reported speech stays asserted
     if current.dep_ in {"conj", "advcl"} and current.tag_ in FINITE_TAGS:
         return True  # "would complete X and signed Y", "will arrive after Russia brokered"
+    if (
+        current.dep_ == "nsubj"
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ in {"acomp", "attr"} for c in head.children)
+        and _tense_cue(head) is None
+    ):
+        return True  # "his visit was not political": said of the visit, which took place
     if current.dep_ == "nsubj" and current.pos_ in {"NOUN", "PROPN"}:
         # a nominal subject takes its verb's modality where the verb says whether
         # it happens ("talks will resume"), or where a future is predicated of an
