@@ -178,3 +178,20 @@ def test_name_whose_parse_root_lies_outside_the_phrase(extract: Extract) -> None
     text = "Talabani met members of the Popular Front for the Liberation of Palestine."
     event = only(extract(text), "meeting_held")
     assert "PSE" in countries(event)
+
+
+def test_possessive_pronoun_of_a_titled_subject(extract: Extract) -> None:
+    event = only(
+        extract("The Iraqi foreign minister said his visit to Iran was not political."),
+        "meeting_held",
+    )
+    assert countries(event) == {"IRQ"} and [r.country for r in event.recipients] == ["IRN"]
+
+
+def test_pronoun_in_a_fronted_phrase_points_forward(extract: Extract) -> None:
+    text = (
+        "Bashar al-Assad spoke on Monday. Following his talks with Theresa May in London, "
+        "Recep Tayyip Erdogan said trade would grow."
+    )
+    talks = only(extract(text), "meeting_held")
+    assert countries(talks) == {"GBR", "TUR"}

@@ -248,6 +248,8 @@ class ActorCoder:
         """A modifier of an event noun and the names inside it ("USSR-Iran
         nuclear cooperation", "the IAEA Additional Protocol"): parties only
         if coded, never a venue city."""
+        if token.pos_ == "PRON":  # "his visit": whoever "his" is
+            return [m for m in self.code(token) if m.coded]
         found: list[Mention] = []
         for inner in token.subtree:
             if inner.dep_ in {"prep", "relcl", "acl"} or is_venue(inner) or _is_capital(inner):
@@ -302,7 +304,11 @@ class ActorCoder:
     def _pronoun(self, token: Token) -> list[Mention]:
         lower = token.lower_
         if lower in _groups()["singular_pronouns"]:
-            person = self.person_before(token)
+            person = (
+                self._fronted_subject(token)
+                or self.person_before(token)
+                or self._clause_subject(token)
+            )
             if person is None:  # someone, though we cannot say who
                 end = token.idx + len(token)
                 return [Mention(token.text, token.idx, end, "PRON", None, None)]
@@ -310,6 +316,40 @@ class ActorCoder:
         if lower in _groups()["plural_pronouns"]:
             return [self._group(token.doc[token.i : token.i + 1])]
         return []
+
+    def _fronted_subject(self, token: Token) -> Mention | None:
+        """ "Following his talks with May, Yildirim said ...": a pronoun in a
+        phrase fronted before the subject points forward to that subject."""
+        root = token.sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i < token.i or subject.pos_ != "PROPN":
+            return None
+        fronted = next((a for a in token.ancestors if a.head.i == root.i), None)
+        if fronted is None or fronted.i > subject.i or fronted.dep_ not in {"prep", "advcl"}:
+            return None
+        end = token.idx + len(token)
+        country, sector = self.aliases.get(subject.lower_, (None, None))
+        found = [m for m in self.code(subject) if m.coded]
+        if found:
+            country, sector = found[0].country, found[0].sector
+        # uncoded, it is still this subject: never an earlier person
+        return Mention(token.text, token.idx, end, "PRON", country, sector)
+
+    def _clause_subject(self, token: Token) -> Mention | None:
+        """ "The Iraqi foreign minister said his visit ...": with no named person
+        before it, "his" is the titled subject of a clause it stands in."""
+        for verb in token.ancestors:
+            if verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            for subject in verb.children:
+                if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and subject.i < token.i:
+                    titled = [m for m in self._noun(subject) if m.coded and m.sector]
+                    if titled:
+                        end = token.idx + len(token)
+                        return replace(
+                            titled[0], text=token.text, start=token.idx, end=end, label="PRON"
+                        )
+        return None
 
     def _entity_parts(self, ent: Span) -> list[Mention]:
         """Each party named inside a joint name: "the Russia-Syrian Commission",

@@ -246,9 +246,10 @@ def _distinct_pronouns(actors: list[Mention], coder: ActorCoder, doc: Doc) -> li
     """In a meeting, "he" is not the partner he met: "during his phone call
     with Erdogan" refers back to someone of another country."""
     named = frozenset(m.country for m in actors if m.label != "PRON" and m.country)
+    speaker = _main_subject_countries(actors, doc)
     fixed = []
     for mention in actors:
-        if mention.label == "PRON" and mention.country in named:
+        if mention.label == "PRON" and mention.country in named - speaker:
             token = doc.char_span(mention.start, mention.end)
             other = coder.person_before(token[0], avoid=named) if token else None
             if other is None:
@@ -256,6 +257,19 @@ def _distinct_pronouns(actors: list[Mention], coder: ActorCoder, doc: Doc) -> li
             mention = other
         fixed.append(mention)
     return fixed
+
+
+def _main_subject_countries(actors: list[Mention], doc: Doc) -> frozenset[str]:
+    """Countries of actors that are their sentence's main subject: "Following his
+    talks with May, Erdogan said": "his" is Erdogan, not someone else of Turkey."""
+    found = set()
+    for mention in actors:
+        span = doc.char_span(mention.start, mention.end)
+        if span is not None and mention.label != "PRON" and mention.country:
+            root = span.root
+            if root.dep_ == "nsubj" and root.head.i == root.sent.root.i:
+                found.add(mention.country)
+    return frozenset(found)
 
 
 def passes_party_checks(draft: Draft) -> bool:
