@@ -288,3 +288,9 @@ def test_military_word_inside_a_compound_name(extract: Extract) -> None:
 )
 def test_ceasefire_agreement_broken_is_a_violation(extract: Extract, text: str) -> None:
     assert only(extract(text), "ceasefire_violation").modality == "asserted"
+
+
+def test_an_opposition_leader_abroad_is_on_a_visit(extract: Extract) -> None:
+    text = "Syrian opposition leader Nasr Hariri, who is in London, criticised the plan."
+    event = only(extract(text), "meeting_held")
+    assert [r.country for r in event.recipients] == ["GBR"] and event.attributes.mode == "visit"

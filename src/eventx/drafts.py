@@ -23,7 +23,7 @@ from eventx.records import Attributes, EventDate, Location, Sentence
 from eventx.roles import clause_tokens, entity_members, governing_verb, roles, subjects
 from eventx.rules import Match, pack_words
 
-OFFICIAL_SECTORS = frozenset({"GOV", "IGO"})
+OFFICIAL_SECTORS = frozenset({"GOV", "IGO", "OPP", "PTY"})
 
 
 @dataclass
@@ -282,7 +282,9 @@ def passes_party_checks(draft: Draft) -> bool:
         found = [] if draft.fallback else draft.actors
         if not any(m.coded for m in found + draft.recipients):
             return False
-    if rule.requires_official:  # a visit is made by officials, not by troops or tourists
+    if (
+        rule.requires_official
+    ):  # a visit is made by officials or party leaders, not troops or tourists
         return any(m.sector in OFFICIAL_SECTORS for m in draft.actors)
     return True
 
