@@ -122,3 +122,10 @@ def test_a_bare_month_name_after_with_is_a_person(extract: Extract) -> None:
     text = "Following his talks with May in Downing Street, Yildirim praised Britain."
     talks = only(extract(text, published="2017-11-27"), "meeting_held")
     assert talks.date is None
+
+
+def test_present_progressive_with_a_bare_date_looks_ahead(extract: Extract) -> None:
+    text = "Chile and Peru are holding talks in Lima on Friday."
+    talks = only(extract(text, published="2021-03-10"), "meeting_held")  # a Wednesday
+    assert talks.date is not None and talks.date.value == "2021-03-12"
+    assert talks.modality == "future"

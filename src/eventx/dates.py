@@ -26,10 +26,10 @@ _PLACEHOLDER_BASE = dt.datetime(2000, 6, 15)
 
 
 @cache
-def _parser(base: dt.datetime) -> DateDataParser:
+def _parser(base: dt.datetime, prefer: str = "past") -> DateDataParser:
     return DateDataParser(
         languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer},
     )
 
 
@@ -97,14 +97,20 @@ WEEKDAYS = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORE
 
 
 def resolve(
-    text: str, published: dt.date | None, anchor_year: int | None = None
+    text: str,
+    published: dt.date | None,
+    anchor_year: int | None = None,
+    *,
+    ahead: bool = False,
 ) -> EventDate | None:
     """An :class:`EventDate` for a time expression, or None if it is not one.
 
     A weekday that is the publication day's own ("on Wednesday" in Wednesday's
     paper) means that day, so weekdays are resolved from the day after
     publication, preferring the past (dateparser already counts the current
-    month as past for "in December").
+    month as past for "in December").  With ``ahead`` (a clause in the
+    present progressive: "are meeting on Friday") a bare weekday or month
+    name is the next one.
     """
     cleaned = text.strip().strip(".,;:")
     if _vague(cleaned):
@@ -115,7 +121,11 @@ def resolve(
     base = dt.datetime.combine(published, dt.time()) if published else _PLACEHOLDER_BASE
     if published and WEEKDAYS.search(cleaned) and not YEAR.search(cleaned):
         base += dt.timedelta(days=1)
-    data = _parser(base).get_date_data(cleaned)
+    bare_name = not RELATIVE_CUES & set(cleaned.lower().split()) and not YEAR.search(cleaned)
+    prefer = "future" if ahead and bare_name else "past"
+    if prefer == "future" and published:
+        base = dt.datetime.combine(published, dt.time())
+    data = _parser(base, prefer).get_date_data(cleaned)
     if data.date_obj is None:
         return None
     years = YEAR.findall(cleaned)
@@ -200,6 +210,17 @@ def anchor_year(sent: Span) -> int | None:
     return years[-1] if years else None
 
 
+def _progressive(trigger: Token) -> bool:
+    """ "are co-hosting a summit in February", "is meeting Xi on Friday": the
+    present progressive with a bare date speaks of what is arranged ahead."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "be" for c in verb.children
+    )
+
+
 def event_date(trigger: Token, sent: Span, published: dt.date | None) -> EventDate | None:
     """The time expression nearest the trigger in the tree, resolved."""
     candidates = [ent for ent in time_expressions(sent) if _own_time(trigger, ent)]
@@ -208,8 +229,9 @@ def event_date(trigger: Token, sent: Span, published: dt.date | None) -> EventDa
         key=lambda ent: (tree_distance(trigger, ent.root), abs(ent.start - trigger.i)),
     )
     anchor = anchor_year(sent) if published is None else None
+    ahead = _progressive(trigger)
     for ent in ranked:
-        resolved = resolve(ent.text, published, anchor)
+        resolved = resolve(ent.text, published, anchor, ahead=ahead)
         if resolved is not None:
             return resolved
     return None
