@@ -42,6 +42,20 @@ def test_seed_folder_to_jsonl_validates_against_schema(tmp_path: Path) -> None:
     assert "documents: 1" in output and "failures: 0" in output
 
 
+def test_dedupe_writes_one_record_per_cluster(tmp_path: Path) -> None:
+    code, output = _extract(
+        str(SEED), "--out", str(tmp_path), "--published", "2020-11-30", "--dedupe"
+    )
+    assert code == 0, output
+    schema = json.loads(runner.invoke(app, ["schema"]).output)
+    records = _lines(tmp_path / "events.jsonl")
+    assert len(records) == 11  # the headline's signing joins the first sentence's
+    for record in records:
+        jsonschema.validate(record, schema)
+    assert len({r["cluster_id"] for r in records}) == 11
+    assert [len(r["mentions"]) for r in records].count(2) == 1  # type: ignore[arg-type]
+
+
 def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
     for name in ("a", "b"):
         code, _ = _extract(str(SEED), "--out", str(tmp_path / name), "--published", "2020-11-30")
