@@ -67,6 +67,11 @@ from tests.helpers import Extract, only
             "asserted",
         ),
         ("Two days of talks between Iran and Iraq will open on Monday.", "meeting_held", "future"),
+        (
+            "Pakistan will hold a meeting on the sidelines of the SAARC summit.",
+            "meeting_held",
+            "future",
+        ),
         ("Kenya could sign the agreement within weeks.", "agreement_signed", "hypothetical"),
         ("If Sudan and Egypt meet, the dispute may ease.", "meeting_held", "hypothetical"),
         ("The UN urged Ethiopia to sign the accord.", "agreement_signed", "hypothetical"),
