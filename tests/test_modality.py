@@ -40,6 +40,7 @@ from tests.helpers import Extract, only
         ("Two summits of Chad and Niger are to be staged this week.", "meeting_held", "future"),
         ("Chad, Niger to hold joint military drills", "military_exercise", "future"),
         ("India ruled out any talks with Pakistan.", "meeting_held", "negated"),
+        ("Pompeo announced a summit of Poland and Israel.", "meeting_held", "future"),
         # hypothetical: modals, conditions, calls by others
         (
             "Kenya set a ceasefire as a precondition for talks with Somalia.",
@@ -77,6 +78,7 @@ from tests.helpers import Extract, only
         ("The UN urged Ethiopia to sign the accord.", "agreement_signed", "hypothetical"),
         ("Activists called for talks between Serbia and Kosovo.", "meeting_held", "hypothetical"),
         # asserted: reported speech and past facts stay asserted
+        ("Chile announced a trade deal with Peru.", "agreement_signed", "asserted"),
         ("The ministry said Qatar and Oman signed the agreement.", "agreement_signed", "asserted"),
         (
             "Officials said the Thai and Cambodian ministers met in Bangkok.",

@@ -104,6 +104,13 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
             return "future"  # "talks to be held", "a summit to take place"
     if is_trigger:
         return None
+    if (
+        lemma in {"announce", "unveil"}
+        and came_from is not None
+        and came_from.dep_ == "dobj"
+        and came_from.lemma_.lower() in cues["announced_events"]
+    ):
+        return "future"  # "Pompeo announced the summit": it is still to come
     from_prep = came_from is not None and came_from.dep_ == "prep"
     if from_prep and token.pos_ == "NOUN" and lemma in cues["prospect_nouns"]:
         return "hypothetical"  # "a precondition for talks", "a return to peace talks"
