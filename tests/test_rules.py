@@ -294,3 +294,10 @@ def test_an_opposition_leader_abroad_is_on_a_visit(extract: Extract) -> None:
     text = "Syrian opposition leader Nasr Hariri, who is in London, criticised the plan."
     event = only(extract(text), "meeting_held")
     assert [r.country for r in event.recipients] == ["GBR"] and event.attributes.mode == "visit"
+
+
+def test_gerund_after_a_preposition_takes_the_main_subject(extract: Extract) -> None:
+    text = "Bolton, before arriving in Ankara, had contradicted the US president."
+    event = only(extract(text), "meeting_held")
+    assert [a.country for a in event.actors] == ["USA"]
+    assert [r.country for r in event.recipients] == ["TUR"]

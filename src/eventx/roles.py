@@ -109,7 +109,10 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in current.children):
             break  # "after the accord was adopted, he said": a passive keeps its agent unknown
         if current.dep_ in INHERIT_DEPS and current.head.i != current.i:
-            current = current.head
+            if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+                current = current.head.head  # "Bolton, before arriving in Ankara, had said"
+            else:
+                current = current.head
             continue
         break
     return []
