@@ -35,8 +35,8 @@ def documents() -> Iterator[dict[str, str]]:
         yield {"id": f"scrapinghub-{stem[:12]}", "text": page["articleBody"]}
 
 
-def _party(events: list[Event], index: int) -> str:
-    return ", ".join(f"{p.text} [{p.country}/{p.sector}]" for p in events[index].actors)
+def _actors(event: Event) -> str:
+    return ", ".join(f"{p.text} [{p.country}/{p.sector}]" for p in event.actors)
 
 
 def main() -> None:
@@ -48,7 +48,7 @@ def main() -> None:
         date = f"{event.date.text} -> {event.date.value}" if event.date else "-"
         place = f"{event.location.text} [{event.location.country}]" if event.location else "-"
         print(f"{number}. {event.doc_id} {event.type} '{event.trigger.text}' ({event.rule})")
-        print(f"   actors: {_party(sample, number - 1)} | recipients: {recipients or '-'}")
+        print(f"   actors: {_actors(event)} | recipients: {recipients or '-'}")
         print(f"   date: {date} | place: {place} | confidence {event.confidence}")
         print(f"   {event.sentence.text}\n")
 
