@@ -301,3 +301,10 @@ def test_gerund_after_a_preposition_takes_the_main_subject(extract: Extract) -> 
     event = only(extract(text), "meeting_held")
     assert [a.country for a in event.actors] == ["USA"]
     assert [r.country for r in event.recipients] == ["TUR"]
+
+
+def test_agreement_as_antecedent_of_a_relative_clause(extract: Extract) -> None:
+    events = extract("Chile and Peru discussed the treaty that Bolivia and Peru signed in 1990.")
+    signing = only(events, "agreement_signed")
+    assert {a.country for a in signing.actors} == {"BOL", "PER"}
+    assert signing.date is not None and signing.date.value == "1990"
