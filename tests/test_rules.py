@@ -308,3 +308,8 @@ def test_agreement_as_antecedent_of_a_relative_clause(extract: Extract) -> None:
     signing = only(events, "agreement_signed")
     assert {a.country for a in signing.actors} == {"BOL", "PER"}
     assert signing.date is not None and signing.date.value == "1990"
+
+
+def test_meetings_won_or_lost_are_matches(extract: Extract) -> None:
+    text = "The U.S. had won all previous 15 meetings with Mexico."
+    assert not [e for e in extract(text) if e.type == "meeting_held"]

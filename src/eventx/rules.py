@@ -151,6 +151,9 @@ def _passes(match: Match) -> bool:
     trigger, rule = match.trigger, match.rule
     if rule.not_a_name and (_inside_name(trigger) or _names_a_thing(trigger)):
         return False
+    contests = pack_words(rule.type, "contest_verbs")
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in contests:
+        return False  # "the U.S. had won all previous 15 meetings": matches
     for child in trigger.children:
         if child.dep_ in rule.absent_children:
             return False
