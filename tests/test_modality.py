@@ -149,3 +149,10 @@ def test_named_retelling_of_a_planned_event_is_future(extract: Extract) -> None:
     )
     conferences = [e for e in extract(text, published="2018-01-04") if e.type == "meeting_held"]
     assert [e.modality for e in conferences] == ["future", "future"]
+
+
+def test_an_exercise_someone_is_to_conclude_is_under_way(extract: Extract) -> None:
+    text = "South Korea and the U.S. were to wrap up their joint exercise later in the day."
+    assert only(extract(text), "military_exercise").modality == "asserted"
+    planned = "South Korea and the U.S. will hold a joint exercise next month."
+    assert only(extract(planned, published="2021-03-10"), "military_exercise").modality == "future"

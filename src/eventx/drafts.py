@@ -98,7 +98,7 @@ def draft_event(
         sentence=sentence,
         actors=[m.shifted(offset, text) for m in actors],
         recipients=[m.shifted(offset, text) for m in recipients],
-        modality=_modality_with_date(modality(trigger), date, published),
+        modality=_under_way(match, _modality_with_date(modality(trigger), date, published)),
         date=date,
         location=_shifted_location(location, offset, text),
         attributes=attributes_of(match, original),
@@ -235,6 +235,19 @@ def _fallback_parties(draft: Draft, coder: ActorCoder, sent: Span, text: str) ->
         if (m.start + offset, m.end + offset) not in taken
     ]
     draft.fallback = True
+
+
+def _under_way(match: Match, found: str) -> str:
+    """An exercise that someone is to conclude or continue is under way now:
+    "South Korea and the U.S. were to wrap up their joint exercise later in
+    the day" reports an ongoing exercise, whatever is said of its end."""
+    trigger = match.trigger
+    verb = trigger.head if trigger.dep_ in {"dobj", "nsubjpass"} else None
+    if found in {"asserted", "negated"} or verb is None:
+        return found
+    phase = match.rule.phases.get(verb.lemma_.lower())
+    owned = any(c.dep_ in {"poss", "det"} and c.lower_ != "a" for c in trigger.children)
+    return "asserted" if phase in {"concluded", "ongoing"} and owned else found
 
 
 def _modality_with_date(found: str, date: EventDate | None, published: dt.date | None) -> str:
