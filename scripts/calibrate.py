@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from eventx.confidence import features
-from eventx.evaluate import CONFIDENCE_BANDS, read_gold, score
+from eventx.evaluate import calibration_table, read_gold, score
 from eventx.resources import models_dir
 
 GOLD = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/gold/dev.jsonl")
@@ -49,15 +50,11 @@ def _predict(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-(x @ weights + bias))))
 
 
-def _table(prob: np.ndarray, y: np.ndarray) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    bands = [(f"{low:.1f}-{min(high, 1.0):.1f}", low, high) for low, high in CONFIDENCE_BANDS]
-    for label, low, high in [*bands, (">= 0.8", 0.8, 2.0)]:
-        mask = (prob >= low) & (prob < high)
-        count = int(mask.sum())
-        right = round(float(y[mask].mean()), 3) if count else None
-        rows.append({"confidence": label, "events": count, "detection_right": right})
-    return rows
+def _table(prob: np.ndarray, judged: list[tuple[float, bool, bool]]) -> list[dict[str, Any]]:
+    """The evaluation's calibration table, with these probabilities as confidence."""
+    return calibration_table(
+        [(float(p), detected, full) for p, (_, detected, full) in zip(prob, judged, strict=True)]
+    )
 
 
 def main() -> None:
@@ -66,7 +63,8 @@ def main() -> None:
     out.write_text(json.dumps({"features": [], "weights": [], "bias": 0.0}), encoding="utf-8")
     report = score(read_gold(GOLD))
     predictions = [p for p, _ in report.pairs] + [p for p, _ in report.false_positives]
-    labels = np.array([1.0] * len(report.pairs) + [0.0] * len(report.false_positives))
+    judged = report.judged()  # the same order: matched pairs, then false positives
+    labels = np.array([float(detected) for _, detected, _ in judged])
     x = np.array([[features(p)[name] for name in NAMES] for p in predictions])
     weights, bias = _fit(x, labels)
 
@@ -89,8 +87,8 @@ def main() -> None:
         "features": list(NAMES),
         "weights": [round(float(w), 4) for w in weights],
         "bias": round(bias, 4),
-        "table_in_sample": _table(_predict(x, weights, bias), labels),
-        "table_cross_validated": _table(held_out, labels),
+        "table_in_sample": _table(_predict(x, weights, bias), judged),
+        "table_cross_validated": _table(held_out, judged),
     }
     out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     for name in ("table_in_sample", "table_cross_validated"):

@@ -152,6 +152,11 @@ def _distributed(ent: Span) -> list[str]:
     return [" ".join(left + right[1:]), " ".join(right)]
 
 
+def _on_pronoun(token: Token, country: str | None, sector: str | None) -> Mention:
+    """The party a pronoun stands for, placed on the pronoun itself."""
+    return Mention(token.text, token.idx, token.idx + len(token), "PRON", country, sector)
+
+
 class ActorCoder:
     """Codes role fillers of one document; holds its person aliases."""
 
@@ -310,8 +315,7 @@ class ActorCoder:
                 or self._clause_subject(token)
             )
             if person is None:  # someone, though we cannot say who
-                end = token.idx + len(token)
-                return [Mention(token.text, token.idx, end, "PRON", None, None)]
+                return [_on_pronoun(token, None, None)]
             return [person]
         if lower in _groups()["plural_pronouns"]:
             return [self._group(token.doc[token.i : token.i + 1])]
@@ -327,13 +331,12 @@ class ActorCoder:
         fronted = next((a for a in token.ancestors if a.head.i == root.i), None)
         if fronted is None or fronted.i > subject.i or fronted.dep_ not in {"prep", "advcl"}:
             return None
-        end = token.idx + len(token)
         country, sector = self.aliases.get(subject.lower_, (None, None))
         found = [m for m in self.code(subject) if m.coded]
         if found:
             country, sector = found[0].country, found[0].sector
         # uncoded, it is still this subject: never an earlier person
-        return Mention(token.text, token.idx, end, "PRON", country, sector)
+        return _on_pronoun(token, country, sector)
 
     def _clause_subject(self, token: Token) -> Mention | None:
         """ "The Iraqi foreign minister said his visit ...": with no named person
@@ -345,10 +348,7 @@ class ActorCoder:
                 if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and subject.i < token.i:
                     titled = [m for m in self._noun(subject) if m.coded and m.sector]
                     if titled:
-                        end = token.idx + len(token)
-                        return replace(
-                            titled[0], text=token.text, start=token.idx, end=end, label="PRON"
-                        )
+                        return _on_pronoun(token, titled[0].country, titled[0].sector)
         return None
 
     def _entity_parts(self, ent: Span) -> list[Mention]:
@@ -376,8 +376,7 @@ class ActorCoder:
         people of the countries in ``avoid``; the mention sits on the pronoun."""
         for person in reversed([p for p in self.people if p.end <= token.idx]):
             if person.country not in avoid:
-                end = token.idx + len(token)
-                return replace(person, text=token.text, start=token.idx, end=end, label="PRON")
+                return _on_pronoun(token, person.country, person.sector)
         return None
 
     def _entity(self, ent: Span, token: Token) -> Mention:

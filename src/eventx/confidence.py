@@ -38,7 +38,7 @@ def features(event: Event) -> dict[str, float]:
     weights on dev, so they are left out."""
     strength, nominal = _rules().get(event.rule, (0.5, False))
     parties = event.actors + event.recipients
-    coded = [p for p in parties if p.country or p.sector == "IGO"]
+    coded = [p for p in parties if p.coded]
     return {
         "strength": strength,
         "coded_share": len(coded) / len(parties) if parties else 0.0,

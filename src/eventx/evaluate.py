@@ -98,13 +98,7 @@ class Report:
 
     def calibration(self) -> list[dict[str, Any]]:
         """Precision of asserted predictions per confidence band, and at >= 0.8."""
-        rows = self.judged()
-        table = []
-        for low, high in CONFIDENCE_BANDS:
-            band = [r for r in rows if low <= r[0] < high]
-            table.append(_band(f"{low:.1f}-{min(high, 1.0):.1f}", band))
-        table.append(_band(">= 0.8", [r for r in rows if r[0] >= 0.8]))
-        return table
+        return calibration_table(self.judged())
 
     def summary(self) -> dict[str, Any]:
         micro = self.micro
@@ -250,6 +244,16 @@ def evaluate_file(path: Path) -> Report:
 
 
 CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def calibration_table(rows: list[tuple[float, bool, bool]]) -> list[dict[str, Any]]:
+    """(confidence, detection right, all fields right) rows, summed per band."""
+    table = []
+    for low, high in CONFIDENCE_BANDS:
+        band = [r for r in rows if low <= r[0] < high]
+        table.append(_band(f"{low:.1f}-{min(high, 1.0):.1f}", band))
+    table.append(_band(">= 0.8", [r for r in rows if r[0] >= 0.8]))
+    return table
 
 
 def _band(label: str, rows: list[tuple[float, bool, bool]]) -> dict[str, Any]:

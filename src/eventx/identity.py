@@ -25,9 +25,10 @@ from functools import cache
 from spacy.tokens import Token
 
 from eventx.context import context_party
+from eventx.dates import first_day
 from eventx.drafts import Draft
 from eventx.gazetteer import fold
-from eventx.records import Event, MentionRef
+from eventx.records import Event, EventDate, MentionRef
 from eventx.resources import load_json
 from eventx.roles import governing_verb
 
@@ -59,34 +60,30 @@ def marks_another(draft: Draft) -> bool:
     )
 
 
-def _date_of(draft: Draft) -> str | None:
-    return draft.date.value if draft.date and draft.date.value else None
-
-
 def _dates_agree(a: Draft, b: Draft, published: dt.date | None) -> bool:
-    first, second = _date_of(a), _date_of(b)
-    if first and second:
-        return first.startswith(second) or second.startswith(first)
+    first, second = (d.date if d.date is not None and d.date.value else None for d in (a, b))
+    if first is not None and second is not None:
+        return _within(first, second) or _within(second, first)
     dated = first or second
-    if dated is None or published is None or (first is None and second is None):
+    if dated is None or published is None:
         return True
     return _near(dated, published)
 
 
-def _near(value: str, published: dt.date) -> bool:
-    """Is an ISO date (year, month, week or day) within RECENT_DAYS of publication?"""
-    try:
-        if "-W" in value:
-            year, week = value.split("-W")
-            day = dt.date.fromisocalendar(int(year), int(week), 1)
-        else:
-            parts = [int(p) for p in value.split("-")] + [1, 1]
-            day = dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
+def _within(date: EventDate, other: EventDate) -> bool:
+    """ "2019-05-04" lies within "2019-05" and "2019"."""
+    return bool(date.value and other.value and date.value.startswith(other.value))
+
+
+def _near(date: EventDate, published: dt.date) -> bool:
+    """Is a resolved date within RECENT_DAYS of publication (a month within a
+    month more, a year if it is the publication's own)?"""
+    day = first_day(date)
+    if day is None:
         return True
-    if len(value) == 4:  # a year: near if it is the publication's own year
+    if date.granularity == "year":
         return day.year == published.year
-    return abs((day - published).days) <= RECENT_DAYS + 31 * (len(value) == 7)
+    return abs((day - published).days) <= RECENT_DAYS + 31 * (date.granularity == "month")
 
 
 def _own_parties(draft: Draft) -> frozenset[str | None]:
@@ -208,7 +205,7 @@ def cluster_id(first_event_id: str) -> str:
 
 def _richness(event: Event) -> tuple[int, bool, bool, float]:
     """The mention that tells most: coded parties, then date, place, confidence."""
-    coded = sum(1 for p in event.actors + event.recipients if p.country or p.sector == "IGO")
+    coded = sum(1 for p in event.actors + event.recipients if p.coded)
     dated = event.date is not None and event.date.value is not None
     return (coded, dated, event.location is not None, event.confidence)
 

@@ -262,7 +262,7 @@ def modality(trigger: Token) -> str:
             break  # "an adjournment of the talks was demanded": the talks are under way
         if current.dep_ == "prep" and current.lower_ in PRESUPPOSING_PREPS:
             break  # "will continue despite the summit": the summit is a fact
-        head_lemma = _lemma(current.head).split()[0]
+        head_lemma = current.head.lemma_.lower()
         argument = head_lemma in _cues()["prospect_nouns"] or (
             current.lower_ == "in" and head_lemma in _cues()["taking_part_verbs"]
         )  # "a role in the talks", "participate in talks": what, not when or where

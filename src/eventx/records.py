@@ -40,6 +40,11 @@ class Participant(TextSpan):
     country: str | None = Field(description="ISO 3166-1 alpha-3, or null (IGO or unknown)")
     sector: str | None = Field(description="GOV, MIL, REB, IGO, PTY, COP, OPP or CVL")
 
+    @property
+    def coded(self) -> bool:
+        """Known as a state or as an international organisation."""
+        return self.country is not None or self.sector == "IGO"
+
 
 class EventDate(_Record):
     text: str
