@@ -52,11 +52,16 @@ def _named_after_city(trigger: Token) -> list[tuple[int, Span]]:
         if child.dep_ != "compound" or child.pos_ != "PROPN":
             continue
         place = entity_of(child, PLACE_ENTITIES) or entity_of(child)
-        entry = gazetteer.lookup(place.text) if place is not None else None
-        city = place is not None and (entry is None or entry.kind == "capital")
-        if city and place is not None and geonames.city(place.text) is not None:
+        if place is not None and _city(place.text) is not None:
             found.append((0, place))
     return found
+
+
+def _city(text: str) -> geonames.City | None:
+    """The GeoNames city a name stands for, unless the gazetteer knows it as a
+    state or organisation ("Jordan" is the country, not a district of Hong Kong)."""
+    entry = gazetteer.lookup(text)
+    return geonames.city(text) if entry is None or entry.kind == "capital" else None
 
 
 def event_location(trigger: Token, predicate: Token | None, hosts: list[Token]) -> Location | None:
@@ -83,7 +88,7 @@ def locate(text: str, start: int, end: int) -> Location:
     sides = list(gazetteer.feature_countries(text))
     entry = gazetteer.lookup(text)
     country = entry.country if entry else None
-    found = geonames.city(text) if entry is None or entry.kind == "capital" else None
+    found = _city(text)
     if found is not None and country in (None, found.country):
         return Location(
             text=text,
