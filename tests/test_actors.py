@@ -195,3 +195,20 @@ def test_pronoun_in_a_fronted_phrase_points_forward(extract: Extract) -> None:
     )
     talks = only(extract(text), "meeting_held")
     assert countries(talks) == {"GBR", "TUR"}
+
+
+def test_pronoun_group_takes_the_latest_parties_not_the_most_frequent(extract: Extract) -> None:
+    text = (
+        "Russia, Turkey and Iran held talks in Ankara. Russia, Turkey and Iran met again in "
+        "Tehran. Sochi will host the next meeting between Putin and Erdogan; they have also "
+        "had 13 phone calls this year."
+    )
+    calls = next(e for e in extract(text) if e.trigger.text == "calls")
+    assert countries(calls) == {"RUS", "TUR"}
+
+
+def test_event_with_no_named_party_has_one_unknown_party(extract: Extract) -> None:
+    event = only(
+        extract("An agreement was reached on Monday to open the border."), "agreement_signed"
+    )
+    assert [(a.label, a.country, a.sector) for a in event.actors] == [("UNKNOWN", None, None)]

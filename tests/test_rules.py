@@ -32,7 +32,8 @@ def test_agreement_with_partner_on_the_noun(extract: Extract) -> None:
 
 def test_agreement_without_named_party_is_kept(extract: Extract) -> None:
     event = only(extract("The accord was sealed after nine days of talks."), "agreement_signed")
-    assert event.actors == []  # the passive names no party; none is invented
+    # the passive names no party: it is unknown, no country is invented
+    assert [(a.label, a.country) for a in event.actors] == [("UNKNOWN", None)]
 
 
 def test_agreement_reached_and_ratified(extract: Extract) -> None:

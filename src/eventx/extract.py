@@ -23,7 +23,13 @@ from eventx import __version__, headlines
 from eventx.actors import ActorCoder, Mention
 from eventx.attributes import codes_of
 from eventx.confidence import confidence
-from eventx.context import DocumentContext, inherit_settings, merge_repeats, resolve_context
+from eventx.context import (
+    DocumentContext,
+    inherit_settings,
+    merge_repeats,
+    resolve_context,
+    unknown_party,
+)
 from eventx.documents import Document, parse_published
 from eventx.drafts import Draft, draft_event, passes_party_checks, political
 from eventx.identity import cluster_id, clusters, dedupe, share_parties, upcoming_in_document
@@ -150,6 +156,9 @@ def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False
     upcoming_in_document(kept)
     numbers = clusters(kept, document.published)
     share_parties(kept, numbers)
+    for draft in kept:
+        if not draft.actors:
+            draft.actors = [unknown_party(draft)]
     first: dict[int, str] = {}
     for draft, number in zip(kept, numbers, strict=True):
         first.setdefault(number, _event_id(draft, document.id))

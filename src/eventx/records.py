@@ -36,7 +36,10 @@ class Sentence(TextSpan):
 
 
 class Participant(TextSpan):
-    label: str = Field(description="spaCy entity label, or NOUN/GROUP/PRON for other mentions")
+    label: str = Field(
+        description="spaCy entity label, NOUN/GROUP/PRON for other mentions, CONTEXT for a "
+        "party the document supplies, UNKNOWN for a party the text never names"
+    )
     country: str | None = Field(description="ISO 3166-1 alpha-3, or null (IGO or unknown)")
     sector: str | None = Field(description="GOV, MIL, REB, IGO, PTY, COP, OPP or CVL")
 
