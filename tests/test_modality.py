@@ -77,6 +77,23 @@ from tests.helpers import Extract, only
         ("If Sudan and Egypt meet, the dispute may ease.", "meeting_held", "hypothetical"),
         ("The UN urged Ethiopia to sign the accord.", "agreement_signed", "hypothetical"),
         ("Activists called for talks between Serbia and Kosovo.", "meeting_held", "hypothetical"),
+        # a refusal that is only asked for or possible is no fact; a reported one is
+        (
+            "Rights groups urged the envoy not to attend the conference in Sochi.",
+            "meeting_held",
+            "hypothetical",
+        ),
+        (
+            "The opposition has not ruled out attending the summit in Astana.",
+            "meeting_held",
+            "hypothetical",
+        ),
+        (
+            "He said a trade deal with Chile could not be finalised until May.",
+            "agreement_signed",
+            "hypothetical",
+        ),
+        ("Kurdish leaders said they would not attend the talks.", "meeting_held", "negated"),
         # asserted: reported speech and past facts stay asserted
         ("Chile announced a trade deal with Peru.", "agreement_signed", "asserted"),
         ("The ministry said Qatar and Oman signed the agreement.", "agreement_signed", "asserted"),

@@ -3,9 +3,11 @@
 Walk from the trigger up through the predicates that govern it and take the
 nearest cue: a negation ("did not", "refused to"), a future or intent marker
 ("will", "plans to", "agreed to", "upcoming"), or a hypothetical one ("could",
-"if", "called for").  The walk stops at a reporting verb (reported speech stays
-asserted) and at circumstantial prepositions ("during the summit" does not
-inherit the main clause's modality), as GUIDELINES.md asks.
+"if", "called for"); a negation that is itself only asked for or possible
+("urged him not to attend") is hypothetical.  The walk stops at a reporting
+verb (reported speech stays asserted) and at circumstantial prepositions
+("during the summit" does not inherit the main clause's modality), as
+GUIDELINES.md asks.
 """
 
 from __future__ import annotations
@@ -232,6 +234,31 @@ def _tense_cue(verb: Token) -> str | None:
     return None
 
 
+BACKSHIFTED_WILL = frozenset({"would", "'d"})  # "said it would not attend": a refusal
+
+
+def _hypothetical_above(negated: Token) -> bool:
+    """A refusal or denial that is itself only asked for, threatened or possible
+    ("urging de Mistura not to attend", "threatened to boycott the talks", "has
+    not ruled out attending", "could not be finalised until") is no fact."""
+    cues = _cues()
+    possible = cues["hypothetical_aux"] - BACKSHIFTED_WILL
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in possible for c in negated.children):
+        return True
+    if _lemma(negated) in cues["negation_verbs"] and any(c.dep_ == "neg" for c in negated.children):
+        return True  # a negated refusal: "not ruled out"
+    current = negated
+    for _ in range(4):
+        if current.dep_ not in WALK_DEPS or current.head.i == current.i:
+            return False
+        if _stops_walk(current, current.head):
+            return False
+        current = current.head
+        if _lemma(current) in cues["hypothetical_verbs"] or _tense_cue(current) == "hypothetical":
+            return True
+    return False
+
+
 def modality(trigger: Token) -> str:
     """``asserted``, ``negated``, ``future`` or ``hypothetical``."""
     current = trigger
@@ -246,6 +273,8 @@ def modality(trigger: Token) -> str:
             and _lemma(current) in _cues()["future_verbs"]
         ):
             break  # "promised ... at a meeting", "agreed at a summit": the meeting took place
+        if cue == "negated" and not circumstance and _hypothetical_above(current):
+            return "hypothetical"  # "urged him not to attend", "could not be finalised"
         if cue and (not circumstance or cue == "future"):
             return cue
         if cue:
