@@ -94,6 +94,27 @@ from tests.helpers import Extract, only
             "hypothetical",
         ),
         ("Kurdish leaders said they would not attend the talks.", "meeting_held", "negated"),
+        # reported "would" is the reporter's "will"; an offer is a plan (GUIDELINES)
+        (
+            "Officials said the ministers of Thailand and Laos would meet in Cairo.",
+            "meeting_held",
+            "future",
+        ),
+        (
+            "It was agreed that army chiefs of Laos and Vietnam should meet.",
+            "meeting_held",
+            "future",
+        ),
+        (
+            "Hanoi said it would boycott talks with Laos if the border stayed closed.",
+            "meeting_held",
+            "hypothetical",
+        ),
+        (
+            "Khan repeated his offer of holding talks with Indian Prime Minister Modi.",
+            "meeting_held",
+            "future",
+        ),
         # asserted: reported speech and past facts stay asserted
         ("Chile announced a trade deal with Peru.", "agreement_signed", "asserted"),
         ("The ministry said Qatar and Oman signed the agreement.", "agreement_signed", "asserted"),

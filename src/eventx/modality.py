@@ -115,7 +115,8 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
         return "future"  # "Pompeo announced the summit": it is still to come
     from_prep = came_from is not None and came_from.dep_ == "prep"
     if from_prep and token.pos_ == "NOUN" and lemma in cues["prospect_nouns"]:
-        return "hypothetical"  # "a precondition for talks", "a return to peace talks"
+        # "a precondition for talks", "a return to peace talks"; but an offer of talks is a plan
+        return "future" if lemma in cues["offer_nouns"] else "hypothetical"
     if _infinitive(token) and token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ == "xcomp":
         return "future"  # the headline "Chad, Niger to hold joint drills"
     if lemma in cues["negation_verbs"]:
@@ -237,6 +238,28 @@ def _tense_cue(verb: Token) -> str | None:
 BACKSHIFTED_WILL = frozenset({"would", "'d"})  # "said it would not attend": a refusal
 
 
+def _condition(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _cues()["hypothetical_marks"] for c in clause.children
+    )
+
+
+def _reported_will(clause: Token) -> bool:
+    """ "Would" in a clause that a past report or expectation governs is the
+    "will" of the reported words (sequence of tenses): "said it would be the
+    first meeting", "agreed that the chiefs should meet soon"."""
+    cues = _cues()
+    if clause.dep_ != "ccomp" or clause.head.tag_ not in {"VBD", "VBN"}:
+        return False
+    if any(_condition(c) for c in clause.children):
+        return False  # "said it would boycott talks if ...": a condition, not a plan
+    head = _lemma(clause.head)
+    auxes = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & BACKSHIFTED_WILL:
+        return head in cues["reporting_verbs"] | cues["future_verbs"]
+    return "should" in auxes and head in cues["future_verbs"]
+
+
 def _hypothetical_above(negated: Token) -> bool:
     """A refusal or denial that is itself only asked for, threatened or possible
     ("urging de Mistura not to attend", "threatened to boycott the talks", "has
@@ -273,6 +296,8 @@ def modality(trigger: Token) -> str:
             and _lemma(current) in _cues()["future_verbs"]
         ):
             break  # "promised ... at a meeting", "agreed at a summit": the meeting took place
+        if cue == "hypothetical" and _reported_will(current):
+            cue = "future"  # "he expected the groups would reach agreement"
         if cue == "negated" and not circumstance and _hypothetical_above(current):
             return "hypothetical"  # "urged him not to attend", "could not be finalised"
         if cue and (not circumstance or cue == "future"):
