@@ -94,6 +94,18 @@ from tests.helpers import Extract, only
             "hypothetical",
         ),
         ("Kurdish leaders said they would not attend the talks.", "meeting_held", "negated"),
+        # an event someone already owns is a fact under a condition or a demand
+        (
+            "North Korea said talks would not resume unless the South offered an excuse for "
+            "its military exercise with the US.",
+            "military_exercise",
+            "asserted",
+        ),
+        (
+            "South Korea will hold its annual joint exercise with the US next week.",
+            "military_exercise",
+            "future",
+        ),
         # reported "would" is the reporter's "will"; an offer is a plan (GUIDELINES)
         (
             "Officials said the ministers of Thailand and Laos would meet in Cairo.",

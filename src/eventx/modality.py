@@ -282,11 +282,17 @@ def _hypothetical_above(negated: Token) -> bool:
     return False
 
 
+def _possessed(trigger: Token) -> bool:
+    return trigger.pos_ == "NOUN" and any(c.tag_ == "PRP$" for c in trigger.children)
+
+
 def modality(trigger: Token) -> str:
     """``asserted``, ``negated``, ``future`` or ``hypothetical``."""
     current = trigger
     came_from: Token | None = None
-    circumstance = False  # past "during/at/on": only a future carries over
+    # past "during/at/on", or an event someone already owns ("an excuse for its
+    # exercise"): only a future carries over
+    circumstance = _possessed(trigger)
     for _ in range(8):
         cue = _own_cue(current, current.i == trigger.i, came_from)
         if (
