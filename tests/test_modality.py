@@ -106,6 +106,7 @@ from tests.helpers import Extract, only
             "military_exercise",
             "future",
         ),
+        ("Pakistan called the meeting with India a failure.", "meeting_held", "asserted"),
         # reported "would" is the reporter's "will"; an offer is a plan (GUIDELINES)
         (
             "Officials said the ministers of Thailand and Laos would meet in Cairo.",

@@ -121,8 +121,8 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
         return "future"  # the headline "Chad, Niger to hold joint drills"
     if lemma in cues["negation_verbs"]:
         return "negated"
-    if lemma in cues["hypothetical_verbs"]:
-        return "hypothetical"
+    if lemma in cues["hypothetical_verbs"] and not any(c.dep_ == "oprd" for c in token.children):
+        return "hypothetical"  # but "called the meeting a failure" judges a meeting held
     if (
         lemma in cues["future_verbs"]
         and came_from is not None
