@@ -107,6 +107,28 @@ from tests.helpers import Extract, only
             "future",
         ),
         ("Pakistan called the meeting with India a failure.", "meeting_held", "asserted"),
+        # conditions, unconfirmed plans and yes-no questions are hypothetical
+        (
+            "Aid will flow if the talks between Sudan and Chad are to make progress.",
+            "meeting_held",
+            "hypothetical",
+        ),
+        (
+            "Syria has not confirmed that its delegation will attend the talks with Jordan.",
+            "meeting_held",
+            "hypothetical",
+        ),
+        ("Is Libya expected to sign the treaty with Chad?", "agreement_signed", "hypothetical"),
+        (
+            "Did Armenia violate the ceasefire with Azerbaijan?",
+            "ceasefire_violation",
+            "hypothetical",
+        ),
+        (
+            "Who broke the ceasefire agreement between Armenia and Azerbaijan?",
+            "ceasefire_violation",
+            "asserted",
+        ),
         # reported "would" is the reporter's "will"; an offer is a plan (GUIDELINES)
         (
             "Officials said the ministers of Thailand and Laos would meet in Cairo.",

@@ -238,10 +238,15 @@ def _tense_cue(verb: Token) -> str | None:
 BACKSHIFTED_WILL = frozenset({"would", "'d"})  # "said it would not attend": a refusal
 
 
-def _condition(clause: Token) -> bool:
-    return clause.dep_ == "advcl" and any(
+def _conditional(clause: Token) -> bool:
+    """ "if ...", "unless ...", "whether ..." open the clause."""
+    return any(
         c.dep_ == "mark" and c.lower_ in _cues()["hypothetical_marks"] for c in clause.children
     )
+
+
+def _condition(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and _conditional(clause)
 
 
 def _reported_will(clause: Token) -> bool:
@@ -286,8 +291,39 @@ def _possessed(trigger: Token) -> bool:
     return trigger.pos_ == "NOUN" and any(c.tag_ == "PRP$" for c in trigger.children)
 
 
+def _polar_question(trigger: Token) -> bool:
+    """ "Is Libya expected to sign the CWC?": a yes-no question asks whether the
+    event happens (a wh-question, "who broke the agreement?", presupposes it)."""
+    sent = trigger.sent
+    if not sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
+        return False
+    root = sent.root
+    if any(t.tag_ in {"WDT", "WP", "WRB"} for t in sent):
+        return False
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    verbs = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+    if root.lemma_ in {"be", "do", "have"}:
+        verbs.append(root)
+    return any(v.i < s.i for v in verbs for s in subjects)  # the verb before its subject
+
+
+def _unconfirmed(trigger: Token) -> bool:
+    """ "Syria has not confirmed that its delegation will attend the talks": what
+    a source does not say is neither fact nor plan."""
+    token = trigger
+    for _ in range(8):
+        if token.dep_ == "ROOT" or token.head.i == token.i:
+            return False
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in _cues()["reporting_verbs"]:
+            return any(c.dep_ == "neg" for c in token.head.children)
+        token = token.head
+    return False
+
+
 def modality(trigger: Token) -> str:
     """``asserted``, ``negated``, ``future`` or ``hypothetical``."""
+    if _unconfirmed(trigger) or _polar_question(trigger):
+        return "hypothetical"
     current = trigger
     came_from: Token | None = None
     # past "during/at/on", or an event someone already owns ("an excuse for its
@@ -333,6 +369,8 @@ def modality(trigger: Token) -> str:
         came_from, current = current, current.head
         if came_from.dep_ in {"nsubj", "nsubjpass"}:
             cue = _tense_cue(current)
+            if cue and _conditional(current):
+                return "hypothetical"  # "if the stalled talks are to make progress"
             if cue and (not circumstance or cue == "future"):
                 return cue
     return "asserted"
