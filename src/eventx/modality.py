@@ -315,7 +315,9 @@ def _unconfirmed(trigger: Token) -> bool:
         if token.dep_ == "ROOT" or token.head.i == token.i:
             return False
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in _cues()["reporting_verbs"]:
-            return any(c.dep_ == "neg" for c in token.head.children)
+            # the verb precedes what it does not say (a fronted clause is often a
+            # misparse: "X signed an MoU, details of which are not disclosed")
+            return token.head.i < token.i and any(c.dep_ == "neg" for c in token.head.children)
         token = token.head
     return False
 
