@@ -129,6 +129,8 @@ from tests.helpers import Extract, only
             "ceasefire_violation",
             "asserted",
         ),
+        ("North Korea has no plans to meet South Korea.", "meeting_held", "negated"),
+        ("North Korea has plans to meet South Korea.", "meeting_held", "future"),
         # reported "would" is the reporter's "will"; an offer is a plan (GUIDELINES)
         (
             "Officials said the ministers of Thailand and Laos would meet in Cairo.",

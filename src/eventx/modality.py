@@ -351,6 +351,8 @@ def modality(trigger: Token) -> str:
         if _purpose_infinitive(current):
             if _journey_made(current):
                 break  # "travelled to Pyongyang to meet Kim": the trip reports the meeting
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in current.head.children):
+                return "negated"  # "has no intention to talk", "no plans to meet"
             return "future"
         if current.dep_ == "ROOT" or current.dep_ not in WALK_DEPS or current.head.i == current.i:
             break

@@ -108,6 +108,9 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
             return list(with_members(current.head))
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in current.children):
             break  # "after the accord was adopted, he said": a passive keeps its agent unknown
+        if _aim_of_object(current):
+            current = current.head.head  # "Seoul has plans to meet Pyongyang": Seoul meets
+            continue
         if current.dep_ in INHERIT_DEPS and current.head.i != current.i:
             if current.dep_ == "pcomp" and current.head.dep_ == "prep":
                 current = current.head.head  # "Bolton, before arriving in Ankara, had said"
@@ -116,6 +119,16 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
             continue
         break
     return []
+
+
+def _aim_of_object(verb: Token) -> bool:
+    """An infinitive that completes its verb's object ("has no plans to meet",
+    "made an offer to visit") shares that verb's subject."""
+    return (
+        verb.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.dep_ == "dobj"
+    )
 
 
 def _comma_cosubjects(verb: Token, found: list[Token]) -> list[Token]:
