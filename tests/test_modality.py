@@ -131,6 +131,16 @@ from tests.helpers import Extract, only
         ),
         ("North Korea has no plans to meet South Korea.", "meeting_held", "negated"),
         ("North Korea has plans to meet South Korea.", "meeting_held", "future"),
+        (
+            "Neither the withdrawal nor the cuts were preceded by talks with Germany and France.",
+            "meeting_held",
+            "negated",
+        ),
+        (
+            "Delegates from Syria and Iran made their way to Sochi to attend a conference.",
+            "meeting_held",
+            "asserted",
+        ),
         # reported "would" is the reporter's "will"; an offer is a plan (GUIDELINES)
         (
             "Officials said the ministers of Thailand and Laos would meet in Cairo.",

@@ -82,6 +82,10 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return "negated"
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(
+            g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children
+        ):
+            return "negated"  # "neither X nor Y was preceded by consultation"
     for child in token.children:
         if child.dep_ in {"aux", "auxpass"}:
             word = child.lower_
@@ -174,9 +178,11 @@ def _part_of_event(prep: Token) -> bool:
 
 def _journey_made(purpose: Token) -> bool:
     """A meeting as the purpose of a trip already made ("flew to Beijing to meet
-    Xi") is reported as held; one that is only aimed at ("in a bid to") is not."""
+    Xi", "made their way to Sochi to attend") is reported as held; one that is
+    only aimed at ("in a bid to") is not."""
     head = purpose.head
-    return head.tag_ == "VBD" and head.lemma_.lower() in _cues()["journey_verbs"]
+    way = any(c.dep_ == "dobj" and c.lemma_.lower() == "way" for c in head.children)
+    return head.tag_ == "VBD" and (head.lemma_.lower() in _cues()["journey_verbs"] or way)
 
 
 def _stops_walk(current: Token, head: Token) -> bool:
