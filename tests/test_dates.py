@@ -129,3 +129,33 @@ def test_present_progressive_with_a_bare_date_looks_ahead(extract: Extract) -> N
     talks = only(extract(text, published="2021-03-10"), "meeting_held")  # a Wednesday
     assert talks.date is not None and talks.date.value == "2021-03-12"
     assert talks.modality == "future"
+
+
+def test_a_clause_describing_the_event_dates_it(extract: Extract) -> None:
+    text = "Officials praised the talks between Iran and Iraq that began two weeks ago."
+    talks = only(extract(text, published="2018-09-17"), "meeting_held")
+    assert talks.date is not None and talks.date.value == "2018-09"  # a week inside September
+
+
+def test_the_edge_of_a_span_is_not_the_event_date(extract: Extract) -> None:
+    text = "Since 2012, many rounds of negotiations between Syria and Jordan have failed."
+    talks = only(extract(text, published="2017-11-28"), "meeting_held")
+    assert talks.date is None
+
+
+def test_a_time_naming_a_day_dates_the_event(extract: Extract) -> None:
+    text = (
+        "The SNC made its boycott decision after the UN-led peace talks in Vienna ended late "
+        "on Friday night with no sign Russia was willing to put pressure on Assad."
+    )
+    talks = only(extract(text, published="2018-01-28"), "meeting_held")
+    assert talks.date is not None and talks.date.value == "2018-01-26"
+
+
+def test_a_relative_clause_keeps_its_own_time(extract: Extract) -> None:
+    text = (
+        "Hariri, a Syrian envoy who has attended talks with Jordan, told reporters in Geneva "
+        "on Monday that he wanted reform."
+    )
+    talks = only(extract(text, published="2017-11-28"), "meeting_held")
+    assert talks.date is None

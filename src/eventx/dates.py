@@ -168,8 +168,14 @@ def _time_words() -> frozenset[str]:
 
 
 def time_expressions(sent: Span) -> list[Span]:
-    """DATE entities that are points in time, plus untagged words like "today"."""
-    found = [ent for ent in sent.ents if ent.label_ == "DATE" and not is_duration(ent)]
+    """DATE entities that are points in time, TIME entities that name a day
+    ("late on Friday night"), plus untagged words like "today"."""
+    found = [
+        ent
+        for ent in sent.ents
+        if (ent.label_ == "DATE" and not is_duration(ent))
+        or (ent.label_ == "TIME" and WEEKDAYS.search(ent.text))
+    ]
     found += [
         sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in _time_words() and t.ent_type_ != "DATE"
     ]
@@ -186,15 +192,33 @@ def _clause_of(token: Token) -> Token:
     return token
 
 
+SPAN_EDGES = frozenset({"since", "until", "till"})
+
+
 def _own_time(trigger: Token, ent: Span) -> bool:
     """A time expression inside an embedded clause the trigger is not part of
     dates that clause's event: "the summit endorsed a congress to be held in
     December"; "a phone call with May" names a person, not a month."""
     clause = _clause_of(ent.root)
-    if clause.head.i != clause.i and not any(
-        t.i == clause.i for t in [trigger, *trigger.ancestors]
+    describes_trigger = clause.dep_ in {"acl", "relcl"} and clause.head.i == trigger.i
+    if (
+        clause.head.i != clause.i
+        and not describes_trigger  # "a summit held two weeks ago", "talks that began in May"
+        and not any(t.i == clause.i for t in [trigger, *trigger.ancestors])
     ):
         return False
+    own = _clause_of(trigger)
+    if (
+        own.dep_ == "relcl"
+        and not ent.start <= own.head.i < ent.end  # "in June 1994, when Carter travelled"
+        and not any(t.i == own.i for t in [ent.root, *ent.root.ancestors])
+    ):
+        return False  # "Hariri, who has attended previous talks, said on Monday"
+    prep = ent.root.head
+    if ent.root.dep_ == "pobj" and (
+        prep.lower_ in SPAN_EDGES or (prep.lower_ == "of" and prep.head.lower_ == "as")
+    ):
+        return False  # "since 2012", "as of May": a span's edge, not when the event was
     if BARE_MONTH.match(ent.text.strip()):
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         return before in TEMPORAL_HEADS or ent.root.dep_ == "npadvmod"
