@@ -159,3 +159,24 @@ def test_a_relative_clause_keeps_its_own_time(extract: Extract) -> None:
     )
     talks = only(extract(text, published="2017-11-28"), "meeting_held")
     assert talks.date is None
+
+
+def test_an_after_clause_does_not_take_the_main_clause_date(extract: Extract) -> None:
+    text = (
+        "A Syrian delegation will arrive in Geneva on Wednesday after Russia brokered a deal "
+        "with Turkey."
+    )
+    deal = only(extract(text, published="2017-11-28"), "agreement_signed")
+    assert deal.date is None
+    fronted = "In 2015, after Russia and Turkey signed the accord, he called it a fraud."
+    accord = only(extract(fronted, published="2023-11-02"), "agreement_signed")
+    assert accord.date is not None and accord.date.value == "2015"
+
+
+def test_the_time_of_a_report_is_not_the_time_of_what_it_reports(extract: Extract) -> None:
+    text = "De Mistura said on Tuesday that Russia had negotiated a ceasefire with Turkey."
+    deal = only(extract(text, published="2017-11-28"), "agreement_signed")
+    assert deal.date is None
+    fronted = "On Tuesday, Russia announced that it had signed an agreement with Iran."
+    signed = only(extract(fronted, published="2017-11-28"), "agreement_signed")
+    assert signed.date is not None and signed.date.value == "2017-11-28"

@@ -193,6 +193,21 @@ def _clause_of(token: Token) -> Token:
 
 
 SPAN_EDGES = frozenset({"since", "until", "till"})
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "once"})
+
+
+def _time_of_report(trigger: Token, clause: Token) -> bool:
+    """Whether ``clause`` is a reporting verb whose reported clause (not
+    the verb itself) holds the trigger."""
+    if clause.lemma_.lower() not in _reporting_verbs():
+        return False
+    reported = [c for c in clause.children if c.dep_ == "ccomp"]
+    return any(t.i == r.i for r in reported for t in [trigger, *trigger.ancestors])
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(load_json("lexicons/modality.json")["reporting_verbs"])
 
 
 def _own_time(trigger: Token, ent: Span) -> bool:
@@ -209,11 +224,20 @@ def _own_time(trigger: Token, ent: Span) -> bool:
         return False
     own = _clause_of(trigger)
     if (
+        own.dep_ == "advcl"
+        and ent.start > own.head.i  # a fronted time frames the sentence: "In 2015, after ..."
+        and not any(t.i == own.i for t in [ent.root, *ent.root.ancestors])
+        and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in own.children)
+    ):
+        return False  # "will arrive on Wednesday after Russia brokered a deal"
+    if (
         own.dep_ == "relcl"
         and not ent.start <= own.head.i < ent.end  # "in June 1994, when Carter travelled"
         and not any(t.i == own.i for t in [ent.root, *ent.root.ancestors])
     ):
         return False  # "Hariri, who has attended previous talks, said on Monday"
+    if ent.start > clause.i and _time_of_report(trigger, clause):
+        return False  # "De Mistura said on Tuesday that Russia had negotiated a ceasefire"
     prep = ent.root.head
     if ent.root.dep_ == "pobj" and (
         prep.lower_ in SPAN_EDGES or (prep.lower_ == "of" and prep.head.lower_ == "as")
