@@ -212,3 +212,12 @@ def test_event_with_no_named_party_has_one_unknown_party(extract: Extract) -> No
         extract("An agreement was reached on Monday to open the border."), "agreement_signed"
     )
     assert [(a.label, a.country, a.sector) for a in event.actors] == [("UNKNOWN", None, None)]
+
+
+def test_two_word_titles_and_the_parties_to_a_dispute() -> None:
+    from eventx.actors import sector_of
+
+    assert sector_of(["the", "attorney", "general"]) == "GOV"  # no general
+    assert sector_of(["Gen.", "Bajwa"]) == "MIL"
+    assert sector_of(["the", "Labor", "Party"]) == "PTY"
+    assert sector_of(["The", "parties"]) is None  # the sides of a dispute

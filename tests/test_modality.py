@@ -141,6 +141,12 @@ from tests.helpers import Extract, only
             "meeting_held",
             "asserted",
         ),
+        (
+            "China will not commit to a meeting until a deal with the US is finalized.",
+            "agreement_signed",
+            "future",
+        ),
+        ("Talks went on until Iran and Iraq signed a deal.", "agreement_signed", "asserted"),
         # reported "would" is the reporter's "will"; an offer is a plan (GUIDELINES)
         (
             "Officials said the ministers of Thailand and Laos would meet in Cairo.",

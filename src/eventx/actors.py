@@ -83,10 +83,21 @@ def non_political(words: Iterable[str]) -> bool:
     return bool({word.lower() for word in words} & _not_political())
 
 
+@cache
+def _sector_titles() -> dict[str, str]:
+    titles: dict[str, str] = load_json("lexicons/sectors.json")["titles"]
+    return titles
+
+
 def sector_of(words: Iterable[str]) -> str | None:
     """The most specific sector any of the words names (see sectors.json)."""
     order, table = _sector_words()
-    lowered = {word.lower() for word in words}
+    sequence = [word.lower() for word in words]
+    titles = _sector_titles()
+    for pair in zip(sequence, sequence[1:], strict=False):
+        if " ".join(pair) in titles:
+            return titles[" ".join(pair)]  # "attorney general" is no general
+    lowered = set(sequence)
     for sector in order:
         if lowered & table.get(sector, frozenset()):
             return sector

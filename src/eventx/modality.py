@@ -76,6 +76,11 @@ def _lemma(token: Token) -> str:
     return " ".join([token.lemma_.lower(), *particles])
 
 
+def _present(verb: Token) -> bool:
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
+
+
 def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | None:
     cues = _cues()
     lemma = _lemma(token)
@@ -97,6 +102,9 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
             return "hypothetical"
         if child.dep_ == "mark" and child.lower_ in cues["future_marks"]:
             return "future"
+        if child.dep_ == "mark" and child.lower_ in cues["present_future_marks"]:
+            if _present(token):
+                return "future"  # "until a deal is finalized"
         if child.dep_ in {"amod", "compound"} and (came_from is None or child.i != came_from.i):
             if child.lower_ in cues["future_modifiers"]:
                 return "future"
