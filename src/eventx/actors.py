@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,7 +95,7 @@ def sector_of(words: Iterable[str]) -> str | None:
     order, table = _sector_words()
     sequence = [word.lower() for word in words]
     titles = _sector_titles()
-    for pair in zip(sequence, sequence[1:], strict=False):
+    for pair in pairwise(sequence):
         if " ".join(pair) in titles:
             return titles[" ".join(pair)]  # "attorney general" is no general
     lowered = set(sequence)

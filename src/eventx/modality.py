@@ -102,9 +102,12 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
             return "hypothetical"
         if child.dep_ == "mark" and child.lower_ in cues["future_marks"]:
             return "future"
-        if child.dep_ == "mark" and child.lower_ in cues["present_future_marks"]:
-            if _present(token):
-                return "future"  # "until a deal is finalized"
+        if (
+            child.dep_ == "mark"
+            and child.lower_ in cues["present_future_marks"]
+            and _present(token)
+        ):
+            return "future"  # "until a deal is finalized"
         if child.dep_ in {"amod", "compound"} and (came_from is None or child.i != came_from.i):
             if child.lower_ in cues["future_modifiers"]:
                 return "future"
