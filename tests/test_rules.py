@@ -274,6 +274,22 @@ def test_a_business_deal_in_a_business_story_is_out(extract: Extract) -> None:
     assert not [e for e in extract(text) if e.type == "agreement_signed"]
 
 
+@pytest.mark.parametrize(
+    ("text", "business"),
+    [
+        ("After lengthy negotiations last weekend, Qantas had sought a ballot.", True),
+        ("After lengthy negotiations last weekend, the UN sought a vote on Syria.", False),
+    ],
+)
+def test_a_partyless_event_told_by_a_firm_is_its_business(text: str, business: bool) -> None:
+    from eventx.drafts import _told_by_non_political
+    from eventx.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    trigger = next(t for t in doc if t.lower_ == "negotiations")
+    assert _told_by_non_political(trigger) is business
+
+
 def test_military_word_inside_a_compound_name(extract: Extract) -> None:
     text = "The joint command post exercise of South Korea and the U.S. ended on Tuesday."
     event = only(extract(text), "military_exercise")

@@ -317,7 +317,7 @@ def political(draft: Draft, political_document: bool) -> bool:
         return False
     parties = [m for m in draft.actors + draft.recipients if m.label != "CONTEXT"]
     if not parties:
-        return political_document
+        return political_document and not _told_by_non_political(draft.match.trigger)
     return any(_political_party(m) for m in parties)
 
 
@@ -338,6 +338,21 @@ def _owned_by_non_political(trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def _non_political_org(token: Token) -> bool:
+    owner = entity_of(token, frozenset({"ORG"}))
+    return owner is not None and lookup_span(owner) is None and gazetteer.person(owner.text) is None
+
+
+def _told_by_non_political(trigger: Token) -> bool:
+    """ "After lengthy negotiations, Qantas sought a ballot": an event with no
+    party of its own in a clause whose subject is a firm or other body the
+    gazetteers do not know as political is that body's business."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and _non_political_org(c) for c in verb.children)
 
 
 def _political_party(mention: Mention) -> bool:
