@@ -242,6 +242,17 @@ def test_named_retelling_of_a_planned_event_is_future(extract: Extract) -> None:
     assert [e.modality for e in conferences] == ["future", "future"]
 
 
+def test_named_retelling_in_the_past_of_a_still_possible_event_is_future(
+    extract: Extract,
+) -> None:
+    text = (
+        "The Syrian opposition has not ruled out attending a Russian-hosted conference in "
+        "Sochi. A Syrian envoy dismissed the Sochi conference as a meeting of the regime."
+    )
+    conferences = [e for e in extract(text, published="2018-01-16") if e.type == "meeting_held"]
+    assert [e.modality for e in conferences] == ["hypothetical", "future"]
+
+
 def test_an_exercise_someone_is_to_conclude_is_under_way(extract: Extract) -> None:
     text = "South Korea and the U.S. were to wrap up their joint exercise later in the day."
     assert only(extract(text), "military_exercise").modality == "asserted"

@@ -147,16 +147,23 @@ def _named_retelling(plan: Draft, mention: Draft) -> bool:
     return named and plan.match.trigger.lemma_.lower() == noun.lemma_.lower()
 
 
+UPCOMING = frozenset({"future", "hypothetical"})
+
+
 def upcoming_in_document(drafts: Sequence[Draft]) -> None:
-    """A present-tense mention of an event that the document elsewhere says is
-    still to come ("the summit will open on Friday") is future too."""
+    """A mention of an event that the document elsewhere says is still to come
+    is future too: a present-tense one at the same place ("the summit will
+    open on Friday"), and a retelling under the venue's name in any tense
+    ("dismissed the Sochi conference as ...") after a future or possible one
+    ("has not ruled out attending a conference in Sochi")."""
     for draft in drafts:
-        if draft.modality != "asserted" or not _told_in_present(draft):
+        if draft.modality != "asserted":
             continue
+        present = _told_in_present(draft)
         if any(
-            other.modality == "future"
-            and (_same_place(other, draft) or _named_retelling(other, draft))
-            and same_event(other, replace(draft, modality="future"), None)
+            other.modality in UPCOMING
+            and ((present and _same_place(other, draft)) or _named_retelling(other, draft))
+            and same_event(other, replace(draft, modality=other.modality), None)
             for other in drafts
         ):
             draft.modality = "future"
