@@ -221,3 +221,20 @@ def test_two_word_titles_and_the_parties_to_a_dispute() -> None:
     assert sector_of(["Gen.", "Bajwa"]) == "MIL"
     assert sector_of(["the", "Labor", "Party"]) == "PTY"
     assert sector_of(["The", "parties"]) is None  # the sides of a dispute
+
+
+def test_parties_named_in_a_clause_describing_the_talks(extract: Extract) -> None:
+    text = "The plan follows two-way talks that started last year between Baghdad and Damascus."
+    talks = only(extract(text, published="2019-04-10"), "meeting_held")
+    assert countries(talks) == {"IRQ", "SYR"}
+
+
+def test_a_counted_group_after_between(extract: Extract) -> None:
+    text = (
+        "Russia, Turkey and Iran agreed a plan for Syria on Monday. "
+        "The United States and Syria held talks. The United States and Syria met again. "
+        "The summit between the three powers, all deeply involved in the conflict, is "
+        "designed to pave the way for a settlement."
+    )
+    summit = next(e for e in extract(text) if e.trigger.text == "summit")
+    assert countries(summit) == {"RUS", "TUR", "IRN"}

@@ -134,8 +134,16 @@ def _counted_set(
     countries the document names most often together (first named wins a tie)."""
     counts = party_counts()
     words = [w for m in groups for w in m.text.lower().split()]
-    words += [
-        c.lower_ for c in draft.match.trigger.children if c.dep_ in {"amod", "nummod", "compound"}
+    trigger = draft.match.trigger
+    words += [c.lower_ for c in trigger.children if c.dep_ in {"amod", "nummod", "compound"}]
+    words += [  # "the summit between the three powers"
+        n.lower_
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ in {"between", "among", "of"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for n in pobj.children
+        if n.dep_ == "nummod"
     ]
     wanted = next((counts[w] for w in words if w in counts), None)
     if wanted is None:

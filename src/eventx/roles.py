@@ -344,6 +344,9 @@ def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
     actors = agents + prep_objects(noun, WITH_PREPS)
     # "a summit hosted by India", "talks sponsored by the UN"
     for participle in noun.children:
+        if participle.dep_ in {"acl", "relcl"}:
+            # "talks that started last year between Baghdad and Damascus"
+            actors += prep_objects(participle, frozenset({"between"}))
         if participle.dep_ == "acl":
             actors += prep_objects(participle, frozenset({"by"}))
             actors += [
