@@ -238,3 +238,19 @@ def test_a_counted_group_after_between(extract: Extract) -> None:
     )
     summit = next(e for e in extract(text) if e.trigger.text == "summit")
     assert countries(summit) == {"RUS", "TUR", "IRN"}
+
+
+def test_an_organisation_visiting_a_state_is_its_only_actor(extract: Extract) -> None:
+    text = (
+        "Iran and Russia signed a fuel deal. During the IAEA's visit to Iran, Iranian "
+        "officials said Iran would honour the deal."
+    )
+    visit = only(extract(text), "meeting_held")
+    assert countries(visit) == {None}
+    assert [r.country for r in visit.recipients] == ["IRN"]
+
+
+def test_an_unnamed_group_is_the_second_party_of_a_deal(extract: Extract) -> None:
+    text = "Syria and Iraq met. The move will alarm European countries that negotiated a deal with Ankara."
+    deal = only(extract(text), "agreement_signed")
+    assert countries(deal) == {None, "TUR"}

@@ -106,7 +106,7 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             draft.fallback = True
         draft.actors = _prune([_home(m, context) for m in draft.actors if not m.group])
         igo_only = all(m.sector == "IGO" and m.country is None for m in draft.actors)
-        if draft.actors and igo_only and context.home:
+        if draft.actors and igo_only and context.home and not draft.recipients:
             # an organisation that sponsors talks or brokers a deal does so with
             # the parties the document is about: "UN-sponsored talks" in a Syria story
             draft.actors.append(context_party(draft, context.home))
@@ -168,6 +168,7 @@ def _second_party(draft: Draft, context: DocumentContext) -> None:
         and context.home
         and context.home not in named
         and not any(m.sector == "IGO" for m in draft.actors)
+        and not any(m.label == "GROUP" for m in draft.actors)  # "European countries"
         and draft.match.trigger.lemma_.lower() not in single_party_verbs(kind)
     ):
         draft.actors.append(context_party(draft, context.home))
