@@ -251,6 +251,9 @@ def test_an_organisation_visiting_a_state_is_its_only_actor(extract: Extract) ->
 
 
 def test_an_unnamed_group_is_the_second_party_of_a_deal(extract: Extract) -> None:
-    text = "Syria and Iraq met. The move will alarm European countries that negotiated a deal with Ankara."
+    text = (
+        "Syria and Iraq met. "
+        "The move will alarm European countries that negotiated a deal with Ankara."
+    )
     deal = only(extract(text), "agreement_signed")
     assert countries(deal) == {None, "TUR"}
