@@ -254,6 +254,8 @@ def test_counted_parties_and_named_visitors_are_not_banned_modifiers(extract: Ex
     [
         "The mic in the main conference room of the Iranian embassy recorded everything.",
         "A member of the Syrian opposition's high negotiations committee criticised Russia.",
+        "Australia's minister said there had been 1,000 boat arrivals from Indonesia.",
+        "After legal consultation, Washington said Israeli settlements were lawful.",
     ],
 )
 def test_event_noun_naming_a_thing_is_no_event(extract: Extract, text: str) -> None:
