@@ -153,14 +153,29 @@ def test_bare_talks_take_the_story_country_only(extract: Extract) -> None:
     assert countries(talks) == {"AFG"}
 
 
-def test_counted_group_takes_the_set_of_that_size(extract: Extract) -> None:
-    text = (
-        "Russia, Turkey and Iran agreed a plan for Syria on Monday. "
-        "The United States and Syria held talks. "
-        "The three countries signed a treaty in Geneva on Tuesday."
-    )
-    signing = next(e for e in extract(text) if e.trigger.text == "signed")
-    assert countries(signing) == {"RUS", "TUR", "IRN"}
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Russia, Turkey and Iran agreed a plan for Syria on Monday. "
+            "The United States and Syria held talks. "
+            "The three countries signed a treaty in Geneva on Tuesday.",
+            "signed",
+        ),
+        (  # after "between", and though the other pair is named more often
+            "Russia, Turkey and Iran agreed a plan for Syria on Monday. "
+            "The United States and Syria held talks. The United States and Syria met again. "
+            "The summit between the three powers, all deeply involved in the conflict, is "
+            "designed to pave the way for a settlement.",
+            "summit",
+        ),
+    ],
+)
+def test_counted_group_takes_the_set_of_that_size(
+    extract: Extract, text: str, trigger: str
+) -> None:
+    event = next(e for e in extract(text) if e.trigger.text == trigger)
+    assert countries(event) == {"RUS", "TUR", "IRN"}
 
 
 def test_unknown_partners_count_and_possessive_groups_refer_back(extract: Extract) -> None:
@@ -227,17 +242,6 @@ def test_parties_named_in_a_clause_describing_the_talks(extract: Extract) -> Non
     text = "The plan follows two-way talks that started last year between Baghdad and Damascus."
     talks = only(extract(text, published="2019-04-10"), "meeting_held")
     assert countries(talks) == {"IRQ", "SYR"}
-
-
-def test_a_counted_group_after_between(extract: Extract) -> None:
-    text = (
-        "Russia, Turkey and Iran agreed a plan for Syria on Monday. "
-        "The United States and Syria held talks. The United States and Syria met again. "
-        "The summit between the three powers, all deeply involved in the conflict, is "
-        "designed to pave the way for a settlement."
-    )
-    summit = next(e for e in extract(text) if e.trigger.text == "summit")
-    assert countries(summit) == {"RUS", "TUR", "IRN"}
 
 
 def test_an_organisation_visiting_a_state_is_its_only_actor(extract: Extract) -> None:
