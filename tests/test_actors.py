@@ -261,3 +261,14 @@ def test_an_unnamed_group_is_the_second_party_of_a_deal(extract: Extract) -> Non
     )
     deal = only(extract(text), "agreement_signed")
     assert countries(deal) == {None, "TUR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Modi-Xi meeting took place in Wuhan.", {"IND", "CHN"}),  # Xi: family name first
+        ("The invasion began the day after the Ford-Suharto meeting.", {"USA", "IDN"}),
+    ],
+)
+def test_two_leaders_joined_by_a_hyphen(extract: Extract, text: str, expected: set[str]) -> None:
+    assert countries(only(extract(text), "meeting_held")) == expected

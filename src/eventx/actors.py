@@ -90,6 +90,14 @@ def _sector_titles() -> dict[str, str]:
     return titles
 
 
+def _in_name_pair(token: Token) -> bool:
+    """One of two names joined by a hyphen before an event noun ("Modi-Xi")."""
+    joined = [token.head, token] if token.dep_ == "compound" else [token]
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "punct" and c.text in {"-", "–"} for t in joined for c in t.children
+    )
+
+
 def sector_of(words: Iterable[str]) -> str | None:
     """The most specific sector any of the words names (see sectors.json)."""
     order, table = _sector_words()
@@ -277,8 +285,21 @@ class ActorCoder:
             if ent is not None and ent.root.i != inner.i:  # a word inside a longer name
                 found.extend(self._context_mentions(inner))
                 continue
-            found.extend(m for m in self.code(inner) if m.coded)
+            coded = [m for m in self.code(inner) if m.coded]
+            if not coded and _in_name_pair(inner):
+                coded = self._pair_member(inner)  # "the Ford-Suharto meeting": Ford is no firm
+            found.extend(coded)
         return found
+
+    def _pair_member(self, token: Token) -> list[Mention]:
+        entry = gazetteer.person(token.text)
+        if entry is None or entry.country is None:
+            return []
+        return [
+            Mention(
+                token.text, token.idx, token.idx + len(token), "PERSON", entry.country, entry.sector
+            )
+        ]
 
     def code_phrase(self, token: Token) -> list[Mention]:
         """A role filler together with the actor entities inside its phrase.

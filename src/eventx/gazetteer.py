@@ -94,6 +94,10 @@ def lookup(text: str) -> Entry | None:
     return _table().get(normalise(text))
 
 
+# where the family name comes first and is the name used alone in the news
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR"})
+
+
 @cache
 def _people() -> tuple[dict[str, Entry], dict[str, Entry]]:
     """Full names, and the surnames that only one listed person has."""
@@ -105,6 +109,8 @@ def _people() -> tuple[dict[str, Entry], dict[str, Entry]]:
         full[key] = entry
         surname = key.split()[-1]
         by_surname[surname].add(entry)
+        if code in FAMILY_NAME_FIRST and " " in key:
+            by_surname[key.split()[0]].add(entry)  # "Xi" is Xi Jinping
         for particle in NAME_PARTICLES:
             if surname.startswith(particle):
                 by_surname[surname[len(particle) :]].add(entry)
