@@ -255,6 +255,7 @@ def test_counted_parties_and_named_visitors_are_not_banned_modifiers(extract: Ex
         "The mic in the main conference room of the Iranian embassy recorded everything.",
         "A member of the Syrian opposition's high negotiations committee criticised Russia.",
         "Australia's minister said there had been 1,000 boat arrivals from Indonesia.",
+        "The UN renewed its calls with increasing urgency for a ceasefire in Syria.",
         "After legal consultation, Washington said Israeli settlements were lawful.",
     ],
 )
@@ -265,6 +266,12 @@ def test_event_noun_naming_a_thing_is_no_event(extract: Extract, text: str) -> N
 def test_an_organisation_s_own_conference_is_no_meeting(extract: Extract) -> None:
     text = "Assange was accused of rape following a Wikileaks conference in Stockholm in 2010."
     assert not [e for e in extract(text) if e.type == "meeting_held"]
+
+
+def test_a_call_with_someone_is_a_phone_call(extract: Extract) -> None:
+    text = "In separate calls with Prime Minister Sharon and Yasser Arafat, Chirac urged calm."
+    call = only(extract(text), "meeting_held")
+    assert call.attributes.mode == "phone" and {"ISR", "PSE"} <= {a.country for a in call.actors}
 
 
 def test_a_business_deal_in_a_business_story_is_out(extract: Extract) -> None:
