@@ -36,6 +36,19 @@ def test_agreement_without_named_party_is_kept(extract: Extract) -> None:
     assert [(a.label, a.country) for a in event.actors] == [("UNKNOWN", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Russia and Turkey made a deal on Idlib.", True),
+        ("Iran and Iraq cut a deal on oil exports.", True),
+        ("Russia and Turkey made the agreement public.", False),  # an object predicate
+        ("Humanity made a Faustian bargain with the climate, Hansen said.", False),
+    ],
+)
+def test_making_or_cutting_a_deal(extract: Extract, text: str, found: bool) -> None:
+    assert bool(asserted(extract(text), "agreement_signed")) is found
+
+
 def test_agreement_reached_and_ratified(extract: Extract) -> None:
     events = extract(
         "Chile ratified the convention in 1998, and Bolivia and Paraguay reached a "
