@@ -236,6 +236,7 @@ def test_two_word_titles_and_the_parties_to_a_dispute() -> None:
     assert sector_of(["Gen.", "Bajwa"]) == "MIL"
     assert sector_of(["the", "Labor", "Party"]) == "PTY"
     assert sector_of(["The", "parties"]) is None  # the sides of a dispute
+    assert sector_of(["national", "security", "adviser"]) == "GOV"
 
 
 def test_parties_named_in_a_clause_describing_the_talks(extract: Extract) -> None:
@@ -272,3 +273,9 @@ def test_an_unnamed_group_is_the_second_party_of_a_deal(extract: Extract) -> Non
 )
 def test_two_leaders_joined_by_a_hyphen(extract: Extract, text: str, expected: set[str]) -> None:
     assert countries(only(extract(text), "meeting_held")) == expected
+
+
+def test_an_adviser_travelling_abroad_is_an_official_visit(extract: Extract) -> None:
+    text = "The US national security adviser, John Bolton, arrived in Ankara on Monday."
+    visit = only(extract(text), "meeting_held")
+    assert countries(visit) == {"USA"} and [r.country for r in visit.recipients] == ["TUR"]
