@@ -279,3 +279,10 @@ def test_an_adviser_travelling_abroad_is_an_official_visit(extract: Extract) -> 
     text = "The US national security adviser, John Bolton, arrived in Ankara on Monday."
     visit = only(extract(text), "meeting_held")
     assert countries(visit) == {"USA"} and [r.country for r in visit.recipients] == ["TUR"]
+
+
+def test_an_of_phrase_the_parse_hangs_on_the_venue(extract: Extract) -> None:
+    text = "A meeting in London of the Commonwealth Ministerial Action Group listed Zimbabwe."
+    meeting = only(extract(text), "meeting_held")
+    assert None in countries(meeting)  # the Commonwealth group, an IGO
+    assert any(a.sector == "IGO" for a in meeting.actors)

@@ -338,6 +338,13 @@ def _verbal_roles(verb: Token, style: str, exclude: frozenset[int]) -> Roles:
 def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
     modifiers = noun_modifiers(noun)
     agents = prep_objects(noun, frozenset({"of", "by"}))
+    # "a meeting in London of the Commonwealth group": the parse hangs the "of"
+    # phrase on the venue; it still names who met
+    agents += [
+        member
+        for venue in prep_objects(noun, frozenset({"in", "at"}))
+        for member in prep_objects(venue, frozenset({"of"}))
+    ]
     # a named possessor ("the IAEA's visit") is the noun's own agent; a pronoun
     # ("their meeting") points back to the clause's subject
     owner = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
