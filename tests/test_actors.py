@@ -286,3 +286,9 @@ def test_an_of_phrase_the_parse_hangs_on_the_venue(extract: Extract) -> None:
     meeting = only(extract(text), "meeting_held")
     assert None in countries(meeting)  # the Commonwealth group, an IGO
     assert any(a.sector == "IGO" for a in meeting.actors)
+
+
+def test_a_counted_group_doing_the_verb_in_a_participle(extract: Extract) -> None:
+    text = "All four Afghan groups negotiating in Bonn submitted their lists."
+    talks = only(extract(text), "meeting_held")  # four parties, though of one country
+    assert countries(talks) == {"AFG"}

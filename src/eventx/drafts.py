@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
-from eventx.actors import ActorCoder, Mention, entity_of, lookup_span, non_political
+from eventx.actors import (
+    ActorCoder,
+    Mention,
+    entity_of,
+    lookup_span,
+    non_political,
+    party_counts,
+)
 from eventx.attributes import attributes_of, mode_of
 from eventx.attribution import source_of
 from eventx.dates import after_publication, event_date
@@ -285,12 +292,19 @@ def _main_subject_countries(actors: list[Mention], doc: Doc) -> frozenset[str]:
     return frozenset(found)
 
 
+def _counted(mention: Mention) -> int:
+    """How many parties a counted group names ("the two sides": 2), else 0."""
+    counts = party_counts()
+    return max((counts.get(w, 0) for w in mention.text.lower().split()), default=0)
+
+
 def passes_party_checks(draft: Draft) -> bool:
     """The rule's participant conditions (min_parties, requires_party, ...)."""
     rule = draft.match.rule
     parties = {m.country or m.text.lower() for m in draft.actors + draft.recipients}
-    if rule.min_parties and len(parties) < rule.min_parties:
-        return False
+    counted = max((_counted(m) for m in draft.actors), default=0)
+    if rule.min_parties and max(len(parties), counted) < rule.min_parties:
+        return False  # "all four Afghan groups negotiating in Bonn" are four parties
     if rule.requires_party:
         found = [] if draft.fallback else draft.actors
         if not any(m.coded for m in found + draft.recipients):

@@ -104,7 +104,8 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
         blamed = _object_of_accusation(current) or _absorbed_subject(current)
         if blamed:
             return blamed
-        if current.dep_ == "relcl":
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBG"):
+            # "New Delhi, which concluded ...", "the Afghan groups negotiating in Bonn"
             return list(with_members(current.head))
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in current.children):
             break  # "after the accord was adopted, he said": a passive keeps its agent unknown
