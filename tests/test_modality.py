@@ -147,6 +147,7 @@ from tests.helpers import Extract, only
             "future",
         ),
         ("Talks went on until Iran and Iraq signed a deal.", "agreement_signed", "asserted"),
+        ("Russia and Turkey are going to sign a deal.", "agreement_signed", "future"),
         # reported "would" is the reporter's "will"; an offer is a plan (GUIDELINES)
         (
             "Officials said the ministers of Thailand and Laos would meet in Cairo.",

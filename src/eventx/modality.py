@@ -76,6 +76,18 @@ def _lemma(token: Token) -> str:
     return " ".join([token.lemma_.lower(), *particles])
 
 
+def _going_to(token: Token, came_from: Token | None) -> bool:
+    """The "be going to" future."""
+    return (
+        token.lemma_.lower() == "go"
+        and token.tag_ == "VBG"
+        and came_from is not None
+        and came_from.dep_ == "xcomp"
+        and _infinitive(came_from)
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+    )
+
+
 def _present(verb: Token) -> bool:
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
@@ -134,6 +146,8 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
         return "future" if lemma in cues["offer_nouns"] else "hypothetical"
     if _infinitive(token) and token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ == "xcomp":
         return "future"  # the headline "Chad, Niger to hold joint drills"
+    if _going_to(token, came_from):
+        return "future"  # "China is going to have to make a deal"
     if lemma in cues["negation_verbs"]:
         return "negated"
     if lemma in cues["hypothetical_verbs"] and not any(c.dep_ == "oprd" for c in token.children):
