@@ -287,6 +287,18 @@ def test_a_call_with_someone_is_a_phone_call(extract: Extract) -> None:
     assert call.attributes.mode == "phone" and {"ISR", "PSE"} <= {a.country for a in call.actors}
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("India's home minister addressed a meeting of business and industry leaders.", False),
+        ("The Indian minister met business leaders from China in Delhi.", False),
+        ("India's industry minister met China's trade minister in Delhi.", True),
+    ],
+)
+def test_a_meeting_needs_two_political_sides(extract: Extract, text: str, kept: bool) -> None:
+    assert bool(asserted(extract(text), "meeting_held")) is kept
+
+
 def test_a_business_deal_in_a_business_story_is_out(extract: Extract) -> None:
     text = (
         "Emirates Airline finalized a deal to buy 30 jets. "

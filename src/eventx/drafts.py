@@ -332,7 +332,12 @@ def political(draft: Draft, political_document: bool) -> bool:
     parties = [m for m in draft.actors + draft.recipients if m.label != "CONTEXT"]
     if not parties:
         return political_document and not _told_by_non_political(draft.match.trigger)
-    return any(_political_party(m) for m in parties)
+    political_parties = [m for m in parties if _political_party(m)]
+    sides = {m.country or m.text.lower() for m in political_parties}
+    one_sided = draft.match.rule.type == "meeting_held" and len(sides) < 2
+    if one_sided and any(non_political(m.text.split()) for m in parties):
+        return False  # "a meeting of business and industry leaders": one side holds no office
+    return bool(political_parties)
 
 
 def _owned_by_non_political(trigger: Token) -> bool:
