@@ -326,7 +326,9 @@ def political(draft: Draft, political_document: bool) -> bool:
     party of its own ("the accord was sealed", or parties only the document
     supplies) is kept in a political story, one naming two or more states or
     an international organisation, and dropped elsewhere ("the deal was
-    approved by shareholders" in a business story)."""
+    approved by shareholders" in a business story).  A meeting whose only
+    other side is business ("a meeting of business and industry leaders")
+    has one political side, and a meeting needs two."""
     if draft.match.rule.type == "meeting_held" and _owned_by_non_political(draft.match.trigger):
         return False
     parties = [m for m in draft.actors + draft.recipients if m.label != "CONTEXT"]
