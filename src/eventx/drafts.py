@@ -348,20 +348,12 @@ def _owned_by_non_political(trigger: Token) -> bool:
     gathering (named exercises, "Malabar-2020", are another matter)."""
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return False
-    for child in trigger.children:
-        if child.dep_ != "compound":  # a possessor may be a person the NER calls ORG
-            continue
-        owner = entity_of(child, frozenset({"ORG"}))
-        if (
-            owner is not None
-            and lookup_span(owner) is None
-            and gazetteer.person(owner.text) is None
-        ):
-            return True
-    return False
+    # a compound only: a possessor may be a person the NER calls ORG
+    return any(c.dep_ == "compound" and _non_political_org(c) for c in trigger.children)
 
 
 def _non_political_org(token: Token) -> bool:
+    """An organisation the gazetteers know neither as a political body nor as a person."""
     owner = entity_of(token, frozenset({"ORG"}))
     return owner is not None and lookup_span(owner) is None and gazetteer.person(owner.text) is None
 

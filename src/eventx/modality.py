@@ -297,9 +297,9 @@ def _reported_will(clause: Token) -> bool:
 
 
 def _hypothetical_above(negated: Token) -> bool:
-    """A refusal or denial that is itself only asked for, threatened or possible
-    ("urging de Mistura not to attend", "threatened to boycott the talks", "has
-    not ruled out attending", "could not be finalised until") is no fact."""
+    """A refusal or denial that is itself only asked for or possible ("urging de
+    Mistura not to attend", "has not ruled out attending", "could not be
+    finalised until") is no fact."""
     cues = _cues()
     possible = cues["hypothetical_aux"] - BACKSHIFTED_WILL
     if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in possible for c in negated.children):
