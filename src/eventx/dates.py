@@ -16,6 +16,7 @@ from functools import cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
+from eventx.modality import reporting_verbs
 from eventx.records import EventDate
 from eventx.resources import load_json
 
@@ -199,15 +200,10 @@ SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "once"})
 def _time_of_report(trigger: Token, clause: Token) -> bool:
     """Whether ``clause`` is a reporting verb whose reported clause (not
     the verb itself) holds the trigger."""
-    if clause.lemma_.lower() not in _reporting_verbs():
+    if clause.lemma_.lower() not in reporting_verbs():
         return False
     reported = [c for c in clause.children if c.dep_ == "ccomp"]
     return any(t.i == r.i for r in reported for t in [trigger, *trigger.ancestors])
-
-
-@cache
-def _reporting_verbs() -> frozenset[str]:
-    return frozenset(load_json("lexicons/modality.json")["reporting_verbs"])
 
 
 def _own_time(trigger: Token, ent: Span) -> bool:

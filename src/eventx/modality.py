@@ -70,6 +70,11 @@ def _cues() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
 
 
+def reporting_verbs() -> frozenset[str]:
+    """ "said", "told", "announced": speech that keeps what it reports asserted."""
+    return _cues()["reporting_verbs"]
+
+
 def _lemma(token: Token) -> str:
     """The lemma with its particle: "call off" is no call, "set up" no plan."""
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
