@@ -16,6 +16,7 @@ from functools import cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
+from eventx.grammar import nearest_verb
 from eventx.modality import reporting_verbs
 from eventx.records import EventDate
 from eventx.resources import load_json
@@ -257,9 +258,7 @@ def anchor_year(sent: Span) -> int | None:
 def _progressive(trigger: Token) -> bool:
     """ "are co-hosting a summit in February", "is meeting Xi on Friday": the
     present progressive with a bare date speaks of what is arranged ahead."""
-    verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = nearest_verb(trigger)
     return verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "be" for c in verb.children
     )

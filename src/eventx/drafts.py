@@ -24,6 +24,7 @@ from eventx.actors import (
 from eventx.attributes import attributes_of, mode_of
 from eventx.attribution import source_of
 from eventx.dates import after_publication, event_date
+from eventx.grammar import nearest_verb
 from eventx.modality import modality
 from eventx.places import event_location
 from eventx.records import Attributes, EventDate, Location, Sentence
@@ -362,9 +363,7 @@ def _told_by_non_political(trigger: Token) -> bool:
     """ "After lengthy negotiations, Qantas sought a ballot": an event with no
     party of its own in a clause whose subject is a firm or other body the
     gazetteers do not know as political is that body's business."""
-    verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = nearest_verb(trigger)
     return any(c.dep_ in {"nsubj", "nsubjpass"} and _non_political_org(c) for c in verb.children)
 
 

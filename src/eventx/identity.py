@@ -28,6 +28,7 @@ from eventx.context import context_party
 from eventx.dates import first_day
 from eventx.drafts import Draft
 from eventx.gazetteer import fold
+from eventx.grammar import tense_tags
 from eventx.records import Event, EventDate, MentionRef
 from eventx.resources import load_json
 from eventx.roles import governing_verb
@@ -128,7 +129,7 @@ def _told_in_present(draft: Draft) -> bool:
     verb = governing_verb(trigger)
     if verb is None:
         return False
-    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    tags = tense_tags(verb)
     return bool(tags & PRESENT_TAGS) and not tags & {"VBD", "VBN"} - {verb.tag_}
 
 

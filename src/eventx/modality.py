@@ -16,6 +16,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from eventx.grammar import infinitive, tense_tags
 from eventx.resources import load_json
 
 WALK_DEPS = frozenset(
@@ -88,13 +89,13 @@ def _going_to(token: Token, came_from: Token | None) -> bool:
         and token.tag_ == "VBG"
         and came_from is not None
         and came_from.dep_ == "xcomp"
-        and _infinitive(came_from)
+        and infinitive(came_from)
         and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
     )
 
 
 def _present(verb: Token) -> bool:
-    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    tags = tense_tags(verb)
     return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
 
 
@@ -133,7 +134,7 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
         if (
             child.dep_ in {"acl", "relcl"}
             and child.lemma_.lower() in cues["occurrence_verbs"] | {"hold"}
-            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            and infinitive(child)
         ):
             return "future"  # "talks to be held", "a summit to take place"
     if is_trigger:
@@ -149,7 +150,7 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
     if from_prep and token.pos_ == "NOUN" and lemma in cues["prospect_nouns"]:
         # "a precondition for talks", "a return to peace talks"; but an offer of talks is a plan
         return "future" if lemma in cues["offer_nouns"] else "hypothetical"
-    if _infinitive(token) and token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ == "xcomp":
+    if infinitive(token) and token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ == "xcomp":
         return "future"  # the headline "Chad, Niger to hold joint drills"
     if _going_to(token, came_from):
         return "future"  # "China is going to have to make a deal"
@@ -187,7 +188,7 @@ def _purpose_infinitive(token: Token) -> bool:
     return (
         token.pos_ in {"VERB", "AUX"}
         and token.dep_ in {"acl", "advcl", "relcl"}
-        and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+        and infinitive(token)
     )
 
 
@@ -241,19 +242,15 @@ def _stops_walk(current: Token, head: Token) -> bool:
     return False
 
 
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _tense_cue(verb: Token) -> str | None:
     """A future or hypothetical auxiliary, a "due/set/expected to" complement,
     or an infinitive that states what is to happen: "a summit to be held on
     Friday", "summits are to be staged this week"."""
     cues = _cues()
-    if _infinitive(verb) and verb.dep_ in {"csubj", "csubjpass", "ROOT"}:
+    if infinitive(verb) and verb.dep_ in {"csubj", "csubjpass", "ROOT"}:
         return "future"
     if verb.lemma_.lower() == "be" and any(
-        c.dep_ == "xcomp" and _infinitive(c) for c in verb.children
+        c.dep_ == "xcomp" and infinitive(c) for c in verb.children
     ):
         return "future"
     for child in verb.children:

@@ -24,6 +24,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from eventx.actors import entity_of, is_venue
+from eventx.grammar import infinitive, nearest_verb
 from eventx.resources import load_json
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -125,11 +126,7 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
 def _aim_of_object(verb: Token) -> bool:
     """An infinitive that completes its verb's object ("has no plans to meet",
     "made an offer to visit") shares that verb's subject."""
-    return (
-        verb.dep_ == "acl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.dep_ == "dobj"
-    )
+    return verb.dep_ == "acl" and infinitive(verb) and verb.head.dep_ == "dobj"
 
 
 def _comma_cosubjects(verb: Token, found: list[Token]) -> list[Token]:
@@ -262,9 +259,7 @@ def _same_entity(a: Token, b: Token) -> bool:
 def clause_tokens(trigger: Token) -> set[int]:
     """Indices of the trigger's own clause: the subtree of its nearest verb,
     without embedded clauses that do not hold the trigger."""
-    head = trigger
-    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-        head = head.head
+    head = nearest_verb(trigger)
     inside: set[int] = set()
     stack = [head]
     while stack:
