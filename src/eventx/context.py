@@ -176,18 +176,19 @@ def _second_party(draft: Draft, context: DocumentContext) -> None:
 
 def context_party(draft: Draft, code: str | None) -> Mention:
     """A party the document supplies, anchored on the trigger (label CONTEXT)."""
-    trigger = draft.match.trigger
-    start = trigger.idx + draft.offset
-    sector = None if code else "IGO"
-    return Mention(trigger.text, start, start + len(trigger), "CONTEXT", code, sector)
+    return _on_trigger(draft, "CONTEXT", code, None if code else "IGO")
 
 
 def unknown_party(draft: Draft) -> Mention:
     """Someone did it, but the story never says who: one party with neither
     country nor sector (label UNKNOWN), as GUIDELINES writes an unknown actor."""
+    return _on_trigger(draft, "UNKNOWN", None, None)
+
+
+def _on_trigger(draft: Draft, label: str, code: str | None, sector: str | None) -> Mention:
     trigger = draft.match.trigger
     start = trigger.idx + draft.offset
-    return Mention(trigger.text, start, start + len(trigger), "UNKNOWN", None, None)
+    return Mention(trigger.text, start, start + len(trigger), label, code, sector)
 
 
 POSSESSIVE_DETERMINERS = frozenset({"whose", "their", "its", "his", "her", "our", "both"})
