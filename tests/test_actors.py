@@ -26,6 +26,21 @@ def test_gazetteer_names_demonyms_capitals(name: str, country: str | None) -> No
     assert (entry.country if entry else None) == country
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Mr Ford", "USA"),  # a surname alone is the listed figure
+        ("Gerald R. Ford", "USA"),  # so is a fuller name with the same first name
+        ("John M. Ford", None),  # another first name is another person
+        ("Assad", "SYR"),  # two listed Assads, coded alike
+        ("John Paul II", None),  # a regnal number is no surname (Abdullah II)
+    ],
+)
+def test_people_by_surname(name: str, country: str | None) -> None:
+    entry = gazetteer.person(name)
+    assert (entry.country if entry else None) == country
+
+
 def test_capital_as_metonym(extract: Extract) -> None:
     event = only(extract("Canberra and Wellington signed a defence pact."), "agreement_signed")
     assert countries(event) == {"AUS", "NZL"}

@@ -98,36 +98,51 @@ def lookup(text: str) -> Entry | None:
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR"})
 
 
+# regnal numbers and suffixes are no family names ("Abdullah II", "John Paul II")
+NAME_SUFFIXES = frozenset({"i", "ii", "iii", "iv", "jr", "sr"})
+
+
 @cache
-def _people() -> tuple[dict[str, Entry], dict[str, Entry]]:
-    """Full names, and the surnames that only one listed person has."""
+def _people() -> tuple[dict[str, Entry], dict[str, tuple[Entry, frozenset[str]]]]:
+    """Full names, and the surnames whose listed bearers all code alike (the
+    Assads are SYR/GOV), with those bearers' first names."""
     full: dict[str, Entry] = {}
-    by_surname: dict[str, set[Entry]] = defaultdict(set)
+    by_surname: dict[str, set[tuple[str, Entry]]] = defaultdict(set)
     for name, (code, sector) in load_json("gazetteer/people.json")["people"].items():
         entry = Entry(code, sector, "person")
         key = fold(name)
         full[key] = entry
-        surname = key.split()[-1]
-        by_surname[surname].add(entry)
+        first, surname = key.split()[0], key.split()[-1]
+        if surname not in NAME_SUFFIXES:
+            by_surname[surname].add((first, entry))
         if code in FAMILY_NAME_FIRST and " " in key:
-            by_surname[key.split()[0]].add(entry)  # "Xi" is Xi Jinping
+            by_surname[first].add((first, entry))  # "Xi" is Xi Jinping
         for particle in NAME_PARTICLES:
             if surname.startswith(particle):
-                by_surname[surname[len(particle) :]].add(entry)
+                by_surname[surname[len(particle) :]].add((first, entry))
     unique = {
-        name: next(iter(entries)) for name, entries in by_surname.items() if len(entries) == 1
+        name: (next(iter(entries))[1], frozenset(first for first, _ in entries))
+        for name, entries in by_surname.items()
+        if len({entry for _, entry in entries}) == 1
     }
     return full, unique
 
 
 def person(text: str) -> Entry | None:
-    """A well-known political figure by full name or unambiguous surname."""
+    """A well-known political figure by full name or unambiguous surname.  A
+    surname alone ("Mr Ford") is that figure; a fuller name is only if its
+    first name agrees ("Gerald R. Ford", not "John M. Ford")."""
     full, surnames = _people()
     words = [w.strip(".,") for w in fold(normalise(text)).split()]
     words = [w for w in words if w and w not in TITLES]
     if not words:
         return None
-    return full.get(" ".join(words)) or surnames.get(words[-1])
+    if " ".join(words) in full:
+        return full[" ".join(words)]
+    entry, first_names = surnames.get(words[-1], (None, frozenset()))
+    if len(words) == 1 or words[0] in first_names:
+        return entry
+    return None
 
 
 @cache
