@@ -309,6 +309,24 @@ def test_a_business_deal_in_a_business_story_is_out(extract: Extract) -> None:
 
 
 @pytest.mark.parametrize(
+    ("opening", "kept"),
+    [
+        ("The ministers of Mexico and Canada met in Ottawa on trade. ", True),
+        ("Acme opened a plant in Mexico. It already sells its pumps in Canada. ", False),
+    ],
+)
+def test_a_story_naming_states_only_as_places_is_not_political(
+    extract: Extract, opening: str, kept: bool
+) -> None:
+    text = opening + (
+        "Sales rose by a tenth last year. Prices fell in the spring. "
+        "Output doubled at the new site. A deal was reached after months of work."
+    )
+    deal = [e for e in extract(text) if e.type == "agreement_signed"]
+    assert bool(deal) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "business"),
     [
         ("After lengthy negotiations last weekend, Qantas had sought a ballot.", True),

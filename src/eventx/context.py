@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventx.actors import ActorCoder, Mention, party_counts, sector_of
-from eventx.drafts import Draft
+from eventx.drafts import POLITICAL_SECTORS, Draft
 from eventx.rules import single_party_verbs
 
 DOMESTIC_SECTORS = frozenset({"REB", "OPP"})
+# A story in which fewer of the sentences name a political actor is about
+# something else (a firm, a club, a family), whatever states it names as places.
+MIN_POLITICAL_SHARE = 0.16
 
 
 @dataclass(frozen=True)
@@ -27,15 +30,21 @@ class DocumentContext:
     """What a document is about: its most named country."""
 
     home: str | None  # the most named country: "rebels" with no country are its rebels
-    political: bool  # names two or more states or an international organisation (or is short)
+    # names two or more states or an international organisation, and political
+    # actors in enough of its sentences (or is too short to tell)
+    political: bool
 
     @classmethod
     def of(cls, coder: ActorCoder, doc: Doc) -> DocumentContext:
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         igo = False
-        for sent in doc.sents:
-            for mention in coder.sentence_mentions(sent):
+        sents = list(doc.sents)
+        political_sentences = 0
+        for sent in sents:
+            mentions = list(coder.sentence_mentions(sent))
+            political_sentences += _names_political_actor(sent, mentions)
+            for mention in mentions:
                 igo = igo or (mention.country is None and mention.sector == "IGO")
                 if mention.country:
                     # a state named as a place ("in Syria") is where the story is set
@@ -51,8 +60,19 @@ class DocumentContext:
                     first.setdefault(mention.country, mention.start)
         ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
         # a text of a sentence or two gives too little to judge: it counts as political
-        short = len(list(doc.sents)) < 3
-        return cls(home=ranked[0] if ranked else None, political=len(counts) >= 2 or igo or short)
+        short = len(sents) < 3
+        actors = political_sentences >= MIN_POLITICAL_SHARE * len(sents)
+        political = short or ((len(counts) >= 2 or igo) and actors)
+        return cls(home=ranked[0] if ranked else None, political=political)
+
+
+def _names_political_actor(sent: Span, mentions: list[Mention]) -> bool:
+    """An official, a government, an army, a party or an international body,
+    named ("Erdoğan", "NATO") or as a noun ("the minister").  A state's name
+    alone does not count: business stories name states as places."""
+    if any(m.sector in POLITICAL_SECTORS and m.label in {"PERSON", "ORG"} for m in mentions):
+        return True
+    return sector_of(t.lower_ for t in sent if t.pos_ in {"NOUN", "PROPN"}) in POLITICAL_SECTORS
 
 
 def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
