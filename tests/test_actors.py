@@ -307,3 +307,22 @@ def test_a_counted_group_doing_the_verb_in_a_participle(extract: Extract) -> Non
     text = "All four Afghan groups negotiating in Bonn submitted their lists."
     talks = only(extract(text), "meeting_held")  # four parties, though of one country
     assert countries(talks) == {"AFG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "first_sentence"),
+    [
+        ("HANOI, Vietnam (AP) — Mark Esper met Vietnamese officials.", "HANOI, Vietnam (AP) —"),
+        ("WASHINGTON (Reuters) - Mark Esper met Vietnamese officials.", "WASHINGTON (Reuters) -"),
+        (
+            "US-Vietnam talks were held. Mark Esper met Vietnamese officials.",
+            "US-Vietnam talks were held.",
+        ),
+    ],
+)
+def test_a_dateline_is_no_party(extract: Extract, text: str, first_sentence: str) -> None:
+    from eventx.nlp import get_nlp
+
+    assert next(get_nlp()(text).sents).text.strip() == first_sentence
+    meeting = [e for e in extract(text) if e.trigger.text == "met"][0]
+    assert [a.text for a in meeting.actors] == ["Mark Esper", "Vietnamese officials"]

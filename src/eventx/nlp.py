@@ -3,7 +3,9 @@
 Two small components run before the statistical ones:
 
 * ``eventx_line_sentences`` starts a sentence after every line break, so a
-  headline or a dateline never fuses with the paragraph that follows it;
+  headline never fuses with the paragraph that follows it, and after a
+  dateline ("HANOI, Vietnam (AP) —"), whose place is where the story was
+  filed, not a party to what it tells;
 * ``eventx_merge_multiwords`` merges token sequences listed in
   ``models/lexicons/multiwords.json`` ("cease - fire") into one token.
 """
@@ -55,7 +57,29 @@ def line_sentences(doc: Doc) -> Doc:
             token.is_sent_start = _may_end_sentence(doc[previous.i - 1]) or None
         else:
             token.is_sent_start = None if _may_end_sentence(previous) else False
+    for start in [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]:
+        end = _dateline_end(doc, start)
+        if end is not None:
+            doc[end].is_sent_start = True
     return doc
+
+
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+DATELINE_MAX_TOKENS = 10
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The first token after a dateline that opens a line: a place in capitals,
+    maybe a region and an agency in brackets, then a dash ("BUFFALO, N.Y. —",
+    "WASHINGTON (Reuters) -")."""
+    if start >= len(doc) or not (doc[start].is_upper and len(doc[start].text.strip(".")) > 1):
+        return None
+    for token in doc[start : start + DATELINE_MAX_TOKENS]:
+        if "\n" in token.text:
+            return None
+        if token.text in DATELINE_DASHES and doc[token.i - 1].whitespace_ and token.i > start:
+            return token.i + 1 if token.i + 1 < len(doc) else None
+    return None
 
 
 @Language.factory("eventx_merge_multiwords")
