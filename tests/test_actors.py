@@ -324,5 +324,5 @@ def test_a_dateline_is_no_party(extract: Extract, text: str, first_sentence: str
     from eventx.nlp import get_nlp
 
     assert next(get_nlp()(text).sents).text.strip() == first_sentence
-    meeting = [e for e in extract(text) if e.trigger.text == "met"][0]
+    meeting = next(e for e in extract(text) if e.trigger.text == "met")
     assert [a.text for a in meeting.actors] == ["Mark Esper", "Vietnamese officials"]
