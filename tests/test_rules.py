@@ -327,6 +327,23 @@ def test_a_story_naming_states_only_as_places_is_not_political(
 
 
 @pytest.mark.parametrize(
+    ("opening", "kept"),
+    [
+        ("Israel and the Palestinians sent envoys to Cairo. ", True),
+        ("Unions representing Australian airline workers warned of more strikes. ", False),
+    ],
+)
+def test_a_group_reference_is_political_only_in_a_political_story(
+    extract: Extract, opening: str, kept: bool
+) -> None:
+    text = opening + (
+        "The parties were locked in private talks yesterday in the Industrial Relations "
+        "Commission. The national secretary of the union says everything was tried."
+    )
+    assert bool(asserted(extract(text), "meeting_held")) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "business"),
     [
         ("After lengthy negotiations last weekend, Qantas had sought a ballot.", True),

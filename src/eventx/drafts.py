@@ -325,21 +325,24 @@ def political(draft: Draft, political_document: bool) -> bool:
     whose parties are all people without office, firms or clubs ("he secured a
     contract", "a meeting with Soccer Australia") is out.  One that names no
     party of its own ("the accord was sealed", or parties only the document
-    supplies) is kept in a political story, one naming two or more states or
-    an international organisation, and dropped elsewhere ("the deal was
+    supplies, "the parties were locked in talks") is kept in a political
+    story (see ``DocumentContext``), and dropped elsewhere ("the deal was
     approved by shareholders" in a business story).  A meeting whose only
     other side is business ("a meeting of business and industry leaders")
     has one political side, and a meeting needs two."""
     if draft.match.rule.type == "meeting_held" and _owned_by_non_political(draft.match.trigger):
         return False
-    parties = [m for m in draft.actors + draft.recipients if m.label != "CONTEXT"]
-    if not parties:
-        return political_document and not _told_by_non_political(draft.match.trigger)
-    political_parties = [m for m in parties if _political_party(m)]
+    named = [m for m in draft.actors + draft.recipients if m.label != "CONTEXT"]
+    # a group reference ("the parties", "they") names whoever the document supplies
+    own = [m for m in named if m.label != "GROUP"]
+    political_parties = [m for m in own if _political_party(m)]
     sides = {m.country or m.text.lower() for m in political_parties}
     one_sided = draft.match.rule.type == "meeting_held" and len(sides) < 2
-    if one_sided and any(non_political(m.text.split()) for m in parties):
+    if one_sided and any(non_political(m.text.split()) for m in named):
         return False  # "a meeting of business and industry leaders": one side holds no office
+    if not own:  # with a group named, no firm is the clause's subject ("Both the Generals")
+        told_by_firm = not named and _told_by_non_political(draft.match.trigger)
+        return political_document and not told_by_firm
     return bool(political_parties)
 
 
