@@ -31,6 +31,11 @@ from tests.helpers import Extract, only
             "agreement_signed",
             "future",
         ),
+        (
+            "Chile and Peru are working in order to get back to talks with Bolivia.",
+            "meeting_held",
+            "future",
+        ),  # a purpose infinitive reached through an adverb ("back to")
         ("Russia postponed a conference with Syria and Turkey.", "meeting_held", "future"),
         (
             "A summit of Iran and Iraq to be held in Baghdad was announced.",

@@ -39,6 +39,7 @@ WALK_DEPS = frozenset(
         "ccomp",
         "advcl",
         "amod",
+        "advmod",  # "to get back to peace talks"
     }
 )
 CIRCUMSTANCE_PREPS = frozenset(
