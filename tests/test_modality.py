@@ -54,6 +54,11 @@ from tests.helpers import Extract, only
         ),
         ("Palestinians want a return to peace talks with Israel.", "meeting_held", "hypothetical"),
         (
+            "The tariffs complicated the task of striking a deal with China.",
+            "agreement_signed",
+            "hypothetical",
+        ),  # a task, a goal, an attempt: not yet done
+        (
             "Ankara opposes any Kurdish role in the talks with Syria.",
             "meeting_held",
             "hypothetical",
