@@ -27,6 +27,11 @@ from tests.helpers import Extract, only
         ("Talks are due to resume in Doha.", "meeting_held", "future"),
         ("The upcoming summit will focus on trade.", "meeting_held", "future"),
         (
+            "The deal leaves contentious topics for later talks between Japan and Korea.",
+            "meeting_held",
+            "future",
+        ),
+        (
             "Mediators made efforts to broker a truce between the clans.",
             "agreement_signed",
             "future",
