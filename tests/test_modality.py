@@ -122,6 +122,11 @@ from tests.helpers import Extract, only
             "future",
         ),
         ("Pakistan called the meeting with India a failure.", "meeting_held", "asserted"),
+        (
+            "The senators asked about the phone call between Obama and Medvedev.",
+            "meeting_held",
+            "asserted",
+        ),  # asking about an event speaks of it; asking for one is hypothetical
         # conditions, unconfirmed plans and yes-no questions are hypothetical
         (
             "Aid will flow if the talks between Sudan and Chad are to make progress.",

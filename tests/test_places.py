@@ -49,3 +49,9 @@ def test_a_visit_to_a_city_is_hosted_by_its_country(extract: Extract) -> None:
     text = "China's defence minister paid a visit to army headquarters in Rawalpindi."
     event = only(extract(text), "meeting_held")
     assert [r.country for r in event.recipients] == ["PAK"]
+
+
+def test_a_leader_named_like_a_city_is_no_place(extract: Extract) -> None:
+    text = "Reporters asked about a confidential Obama phone call to President Medvedev."
+    call = only(extract(text), "meeting_held")
+    assert call.location is None  # Obama is also a city in Japan

@@ -157,8 +157,15 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
         return "future"  # "China is going to have to make a deal"
     if lemma in cues["negation_verbs"]:
         return "negated"
-    if lemma in cues["hypothetical_verbs"] and not any(c.dep_ == "oprd" for c in token.children):
-        return "hypothetical"  # but "called the meeting a failure" judges a meeting held
+    topic = came_from is not None and came_from.dep_ == "prep" and came_from.lower_ in TOPIC_PREPS
+    if (
+        lemma in cues["hypothetical_verbs"]
+        and not topic
+        and not any(c.dep_ == "oprd" for c in token.children)
+    ):
+        # but "called the meeting a failure" judges a meeting held, and
+        # "asked about the call" speaks of one that took place
+        return "hypothetical"
     if (
         lemma in cues["future_verbs"]
         and came_from is not None
@@ -181,6 +188,7 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
 
 
 PRESUPPOSING_PREPS = frozenset({"despite", "amid", "following", "since"})
+TOPIC_PREPS = frozenset({"about", "over"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 

@@ -46,12 +46,17 @@ def _places_under(token: Token, depth: int = 0) -> list[tuple[int, Span]]:
 
 def _named_after_city(trigger: Token) -> list[tuple[int, Span]]:
     """ "the Geneva talks", "the Sochi summit": a meeting named after its city
-    (a city, not a state: "the Syria talks" are about Syria)."""
+    (a city, not a state: "the Syria talks" are about Syria; nor a leader
+    whose name a city shares: "the Obama phone call")."""
     found = []
     for child in trigger.children:
         if child.dep_ != "compound" or child.pos_ != "PROPN":
             continue
-        place = entity_of(child, PLACE_ENTITIES) or entity_of(child)
+        place = entity_of(child, PLACE_ENTITIES)
+        if place is None:
+            place = entity_of(child)
+            if place is not None and gazetteer.person(place.text) is not None:
+                continue
         if place is not None and _city(place.text) is not None:
             found.append((0, place))
     return found
