@@ -34,6 +34,8 @@ def test_gazetteer_names_demonyms_capitals(name: str, country: str | None) -> No
         ("John M. Ford", None),  # another first name is another person
         ("Assad", "SYR"),  # two listed Assads, coded alike
         ("John Paul II", None),  # a regnal number is no surname (Abdullah II)
+        ("Joseph R. Biden Jr.", "USA"),  # Joe Biden: a first name that starts alike
+        ("Doug Cameron", None),  # not David Cameron
     ],
 )
 def test_people_by_surname(name: str, country: str | None) -> None:
@@ -326,3 +328,18 @@ def test_a_dateline_is_no_party(extract: Extract, text: str, first_sentence: str
     assert next(get_nlp()(text).sents).text.strip() == first_sentence
     meeting = next(e for e in extract(text) if e.trigger.text == "met")
     assert [a.text for a in meeting.actors] == ["Mark Esper", "Vietnamese officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Scott Morrison spoke. Morrison left.", "AUS"),
+        ("Tim Morrison spoke. Morrison left.", None),  # the surname is Tim's, not Scott's
+    ],
+)
+def test_a_surname_is_the_person_the_document_names_in_full(text: str, country: str | None) -> None:
+    from eventx.actors import ActorCoder
+    from eventx.nlp import get_nlp
+
+    entry = ActorCoder(get_nlp()(text)).known_person("Morrison")
+    assert (entry.country if entry else None) == country

@@ -184,7 +184,18 @@ class ActorCoder:
         self.doc = doc
         self.aliases: dict[str, tuple[str | None, str | None]] = {}
         self.people: list[Mention] = []  # coded person mentions, in order
+        self.strangers = _strangers(doc)
         self._learn_aliases()
+
+    def known_person(self, text: str) -> gazetteer.Entry | None:
+        """A listed figure, unless the name is the surname of someone else this
+        document names in full ("Tim Morrison ... Morrison" is not Scott Morrison)."""
+        words = [
+            w for w in text.lower().strip(".,").split() if w.strip(".") not in gazetteer.TITLES
+        ]
+        if len(words) == 1 and words[0] in self.strangers:
+            return None
+        return gazetteer.person(text)
 
     # -- aliases ---------------------------------------------------------
     def _learn_aliases(self) -> None:
@@ -197,7 +208,7 @@ class ActorCoder:
             if country is None:
                 country, sector = self._alias(ent)
             if country is None:
-                known = gazetteer.person(ent.text)
+                known = self.known_person(ent.text)
                 if known is not None:
                     country, sector = known.country, known.sector
             self.people.append(
@@ -246,7 +257,7 @@ class ActorCoder:
                 if entry is None and ent is not None and ent.label_ in NAME_ENTITIES:
                     # "Putin's spokesman"; the NER often tags a possessor like
                     # "Trump's" as ORG, so the actor dictionary is asked for both
-                    entry = gazetteer.person(ent.text)
+                    entry = self.known_person(ent.text)
                 if entry and entry.country:
                     country = entry.country
                 elif entry and entry.sector == "IGO":
@@ -292,7 +303,7 @@ class ActorCoder:
         return found
 
     def _pair_member(self, token: Token) -> list[Mention]:
-        entry = gazetteer.person(token.text)
+        entry = self.known_person(token.text)
         if entry is None or entry.country is None:
             return []
         return [
@@ -419,7 +430,7 @@ class ActorCoder:
         sector = entry.sector if entry else None
         if ent.label_ == "PERSON" and country is None:
             country, sector = self._alias(ent)
-            known = gazetteer.person(ent.text) if country is None else None
+            known = self.known_person(ent.text) if country is None else None
             if known is not None:
                 country, sector = known.country, known.sector
         if country is None or sector is None:
@@ -464,7 +475,7 @@ class ActorCoder:
                 )
             ]
         alias = self.aliases.get(token.lower_) if token.pos_ == "PROPN" else None
-        known = gazetteer.person(token.text) if token.pos_ == "PROPN" and not alias else None
+        known = self.known_person(token.text) if token.pos_ == "PROPN" and not alias else None
         if known is not None:
             alias = (known.country, known.sector)
         if alias is not None:  # a surname the NER missed: "Gen. Wei"
@@ -510,6 +521,17 @@ class ActorCoder:
                 mention = self._entity(ent, ent.root)
                 if mention.coded:
                     yield mention
+
+
+def _strangers(doc: Doc) -> frozenset[str]:
+    """Surnames of people named in full whom the actor dictionary does not
+    list: within the document, the surname alone is them."""
+    found = set()
+    for ent in doc.ents:
+        words = [t for t in ent if t.is_alpha]
+        if ent.label_ == "PERSON" and len(words) > 1 and gazetteer.person(ent.text) is None:
+            found.add(words[-1].lower_)
+    return frozenset(found)
 
 
 PHRASE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "prep"})

@@ -131,7 +131,8 @@ def _people() -> tuple[dict[str, Entry], dict[str, tuple[Entry, frozenset[str]]]
 def person(text: str) -> Entry | None:
     """A well-known political figure by full name or unambiguous surname.  A
     surname alone ("Mr Ford") is that figure; a fuller name is only if its
-    first name agrees ("Gerald R. Ford", not "John M. Ford")."""
+    first name agrees ("Gerald R. Ford", "Joseph R. Biden Jr." for Joe Biden;
+    not "John M. Ford")."""
     full, surnames = _people()
     words = [w.strip(".,") for w in fold(normalise(text)).split()]
     words = [w for w in words if w and w not in TITLES]
@@ -139,10 +140,20 @@ def person(text: str) -> Entry | None:
         return None
     if " ".join(words) in full:
         return full[" ".join(words)]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
     entry, first_names = surnames.get(words[-1], (None, frozenset()))
-    if len(words) == 1 or words[0] in first_names:
+    if len(words) == 1 or any(_same_first_name(words[0], name) for name in first_names):
         return entry
     return None
+
+
+def _same_first_name(given: str, listed: str) -> bool:
+    """ "Gerald" and "G" for Gerald; "Joseph" and "Joe", "Michael" and "Mike"
+    (two letters in common); not "Doug" for David."""
+    if len(given) == 1:
+        return listed.startswith(given)
+    return given[:2] == listed[:2]
 
 
 @cache
