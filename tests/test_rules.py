@@ -344,6 +344,19 @@ def test_a_group_reference_is_political_only_in_a_political_story(
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Erdogan spoke in Ankara. He said his visit to Berlin had gone well.", True),
+        ("David Ruiz spoke in Madrid. He said his trip to Las Vegas had gone well.", False),
+    ],
+)
+def test_a_visit_by_a_pronoun_for_nobody_coded_is_a_private_trip(
+    extract: Extract, text: str, kept: bool
+) -> None:
+    assert bool(asserted(extract(text), "meeting_held")) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "business"),
     [
         ("After lengthy negotiations last weekend, Qantas had sought a ballot.", True),

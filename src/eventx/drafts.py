@@ -159,6 +159,8 @@ def _parties(
         recipients = [m for m in recipients if m.coded]
         if rule.requires_recipient and not recipients:
             return None
+        if _private_traveller(trigger, coder):
+            return None
         visitors = {m.country for m in actors if m.country}
         if recipients and visitors and visitors >= {m.country for m in recipients}:
             return None  # a trip at home is no visit
@@ -166,6 +168,15 @@ def _parties(
         actors = _meeting_sides(unique(actors + recipients), match, coder, sent)
         recipients = []  # a meeting is symmetric: all are actors
     return actors, recipients, found.recipients
+
+
+def _private_traveller(trigger: Token, coder: ActorCoder) -> bool:
+    """ "his fateful trip to Las Vegas": a visit noun whose traveller is a
+    pronoun for nobody the document codes is a private trip."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" and not any(m.coded for m in coder.code(c))
+        for c in trigger.children
+    )
 
 
 def _go_between(mention: Mention, doc: Doc) -> bool:
