@@ -293,6 +293,8 @@ def test_a_call_with_someone_is_a_phone_call(extract: Extract) -> None:
         ("India's home minister addressed a meeting of business and industry leaders.", False),
         ("The Indian minister met business leaders from China in Delhi.", False),
         ("India's industry minister met China's trade minister in Delhi.", True),
+        ("The Singapore army is in talks with local companies on the product.", False),
+        ("The Singapore army is in talks with the Malaysian army on the product.", True),
     ],
 )
 def test_a_meeting_needs_two_political_sides(extract: Extract, text: str, kept: bool) -> None:

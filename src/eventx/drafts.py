@@ -20,6 +20,7 @@ from eventx.actors import (
     lookup_span,
     non_political,
     party_counts,
+    phrase_span,
 )
 from eventx.attributes import attributes_of, mode_of
 from eventx.attribution import source_of
@@ -167,7 +168,18 @@ def _parties(
     elif rule.type == "meeting_held" and rule.roles != "host":
         actors = _meeting_sides(unique(actors + recipients), match, coder, sent)
         recipients = []  # a meeting is symmetric: all are actors
+        if len({m.country for m in actors if m.coded}) < 2 and any(
+            _business(t, coder) for t in found.actors + found.recipients
+        ):
+            return None  # "the army is in talks with local companies": one political side
     return actors, recipients, found.recipients
+
+
+def _business(token: Token, coder: ActorCoder) -> bool:
+    """A role filler that is a firm, a union or the like, and nothing coded
+    ("overseas and local companies")."""
+    words = [t.text for t in phrase_span(token)]
+    return non_political(words) and not any(m.coded for m in coder.code_phrase(token))
 
 
 def _private_traveller(trigger: Token, coder: ActorCoder) -> bool:
