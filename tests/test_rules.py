@@ -295,6 +295,8 @@ def test_a_call_with_someone_is_a_phone_call(extract: Extract) -> None:
         ("India's industry minister met China's trade minister in Delhi.", True),
         ("The Singapore army is in talks with local companies on the product.", False),
         ("The Singapore army is in talks with the Malaysian army on the product.", True),
+        ("A meeting chaired by Palestinian leader Yasser Arafat called for calm.", False),
+        ("A summit chaired by Egypt called for calm.", True),  # a summit has other sides
     ],
 )
 def test_a_meeting_needs_two_political_sides(extract: Extract, text: str, kept: bool) -> None:

@@ -168,8 +168,9 @@ def _parties(
     elif rule.type == "meeting_held" and rule.roles != "host":
         actors = _meeting_sides(unique(actors + recipients), match, coder, sent)
         recipients = []  # a meeting is symmetric: all are actors
-        if len({m.country for m in actors if m.coded}) < 2 and any(
-            _business(t, coder) for t in found.actors + found.recipients
+        if len({m.country for m in actors if m.coded}) < 2 and (
+            any(_business(t, coder) for t in found.actors + found.recipients)
+            or _chaired_by_its_only_side(trigger, actors)
         ):
             return None  # "the army is in talks with local companies": one political side
     return actors, recipients, found.recipients
@@ -180,6 +181,22 @@ def _business(token: Token, coder: ActorCoder) -> bool:
     ("overseas and local companies")."""
     words = [t.text for t in phrase_span(token)]
     return non_political(words) and not any(m.coded for m in coder.code_phrase(token))
+
+
+def _chaired_by_its_only_side(trigger: Token, actors: list[Mention]) -> bool:
+    """ "a meeting chaired by Palestinian leader Yasser Arafat": when the chair
+    is the only side named, the meeting is that side's own session (a summit
+    or conference has other sides by definition)."""
+    if trigger.lemma_.lower() in pack_words("meeting_held", "MEETING_NOUN"):
+        return False
+    chairs = pack_words("meeting_held", "chair_verbs")
+    for clause in trigger.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in chairs:
+            doc = trigger.doc
+            start, end = doc[clause.left_edge.i].idx, doc[clause.right_edge.i].idx
+            coded = [m for m in actors if m.coded]
+            return bool(coded) and all(start <= m.start <= end for m in coded)
+    return False
 
 
 def _private_traveller(trigger: Token, coder: ActorCoder) -> bool:

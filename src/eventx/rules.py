@@ -176,12 +176,13 @@ def _exempt_modifier(child: Token) -> bool:
 
 @cache
 def pack_words(kind: str, key: str) -> frozenset[str]:
-    """A word list of a type's pack outside its rules, e.g. the verbs of one
-    party's act on an agreement ("ratified") or of a go-between ("brokered")."""
+    """A word list of a type's pack: one outside its rules, e.g. the verbs of
+    one party's act on an agreement ("ratified") or of a go-between
+    ("brokered"), or one of the ``lists`` its rules use ("MEETING_NOUN")."""
     for path in rule_files():
         pack = load_json(path)
         if pack["type"] == kind:
-            return frozenset(pack.get(key, []))
+            return frozenset(pack.get(key, pack.get("lists", {}).get(key, [])))
     return frozenset()
 
 
