@@ -279,3 +279,13 @@ def test_an_exercise_someone_is_to_conclude_is_under_way(extract: Extract) -> No
     assert only(extract(text), "military_exercise").modality == "asserted"
     planned = "South Korea and the U.S. will hold a joint exercise next month."
     assert only(extract(planned, published="2021-03-10"), "military_exercise").modality == "future"
+
+
+def test_the_planned_event_again_in_its_sentence_is_still_to_come(extract: Extract) -> None:
+    text = (
+        "The Syrian opposition has not ruled out attending a conference in Sochi with Russia, "
+        "but said messages about the conference were negative."
+    )
+    conferences = [e for e in extract(text) if e.type == "meeting_held"]
+    assert len(conferences) == 2
+    assert "asserted" not in {e.modality for e in conferences}

@@ -148,23 +148,41 @@ def _named_retelling(plan: Draft, mention: Draft) -> bool:
     return named and plan.match.trigger.lemma_.lower() == noun.lemma_.lower()
 
 
+def _anaphor_in_sentence(plan: Draft, mention: Draft) -> bool:
+    """ "has not ruled out attending a conference ... but said messages about
+    the conference ...": the same noun again, definite, later in the sentence."""
+    first, again = plan.match.trigger, mention.match.trigger
+    return (
+        plan.sentence.index == mention.sentence.index
+        and first.i < again.i
+        and first.lemma_.lower() == again.lemma_.lower()
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in again.children)
+    )
+
+
 UPCOMING = frozenset({"future", "hypothetical"})
 
 
 def upcoming_in_document(drafts: Sequence[Draft]) -> None:
     """A mention of an event that the document elsewhere says is still to come
     is future too: a present-tense one at the same place ("the summit will
-    open on Friday"), and a retelling under the venue's name in any tense
+    open on Friday"), a retelling under the venue's name in any tense
     ("dismissed the Sochi conference as ...") after a future or possible one
-    ("has not ruled out attending a conference in Sochi")."""
+    ("has not ruled out attending a conference in Sochi"), and "the
+    conference" again later in the sentence that plans it."""
     for draft in drafts:
         if draft.modality != "asserted":
             continue
         present = _told_in_present(draft)
         if any(
             other.modality in UPCOMING
-            and ((present and _same_place(other, draft)) or _named_retelling(other, draft))
-            and same_event(other, replace(draft, modality=other.modality), None)
+            and (
+                _anaphor_in_sentence(other, draft)
+                or (
+                    ((present and _same_place(other, draft)) or _named_retelling(other, draft))
+                    and same_event(other, replace(draft, modality=other.modality), None)
+                )
+            )
             for other in drafts
         ):
             draft.modality = "future"
