@@ -361,6 +361,25 @@ def test_a_visit_by_a_pronoun_for_nobody_coded_is_a_private_trip(
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("President Trump made a trip to Walter Reed hospital on Saturday.", False),
+        ("On a visit to the Cambridge Union in 2007, Talabani praised Blair.", False),
+        ("Modi's visit to the White House was a success.", True),
+        ("Modi's visit to Washington was a success.", True),
+        (
+            "During the visit of Gen. Xu to Army headquarters in Rawalpindi, a pact was signed.",
+            True,
+        ),
+    ],
+)
+def test_a_visit_to_an_institution_is_no_state_visit(
+    extract: Extract, text: str, kept: bool
+) -> None:
+    assert bool(asserted(extract(text), "meeting_held")) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "business"),
     [
         ("After lengthy negotiations last weekend, Qantas had sought a ballot.", True),

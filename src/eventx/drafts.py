@@ -21,6 +21,7 @@ from eventx.actors import (
     non_political,
     party_counts,
     phrase_span,
+    sector_of,
 )
 from eventx.attributes import attributes_of, mode_of
 from eventx.attribution import source_of
@@ -160,7 +161,7 @@ def _parties(
         recipients = [m for m in recipients if m.coded]
         if rule.requires_recipient and not recipients:
             return None
-        if _private_traveller(trigger, coder):
+        if _private_traveller(trigger, coder) or _visit_to_an_institution(trigger):
             return None
         visitors = {m.country for m in actors if m.country}
         if recipients and visitors and visitors >= {m.country for m in recipients}:
@@ -197,6 +198,36 @@ def _chaired_by_its_only_side(trigger: Token, actors: list[Mention]) -> bool:
             coded = [m for m in actors if m.coded]
             return bool(coded) and all(start <= m.start <= end for m in coded)
     return False
+
+
+def _visit_to_an_institution(trigger: Token) -> bool:
+    """ "a trip to Walter Reed hospital", "a visit to the Cambridge Union": a
+    visit noun whose destination is a named building or body the gazetteers
+    do not know (no state, city or political body) is no state visit."""
+    if trigger.pos_ != "NOUN":
+        return False
+    destinations = [
+        place
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for place in prep.children
+        if place.dep_ == "pobj"
+    ]
+    for place in destinations:
+        names = [entity_of(t, frozenset({"ORG", "FAC"})) for t in phrase_span(place)]
+        if any(n is not None and _unknown_institution(n) for n in names):
+            # "Army headquarters in Rawalpindi" is a state's; so is a place in a city
+            return not any(t.ent_type_ == "GPE" for t in place.subtree)
+    return False
+
+
+def _unknown_institution(name: Span) -> bool:
+    """A named building or body with no political sector that no gazetteer knows."""
+    return (
+        lookup_span(name) is None
+        and gazetteer.person(name.text) is None
+        and sector_of(t.text for t in name) is None
+    )
 
 
 def _private_traveller(trigger: Token, coder: ActorCoder) -> bool:
