@@ -193,6 +193,20 @@ def test_present_progressive_with_a_bare_date_looks_ahead(extract: Extract) -> N
             "agreement_signed",
             "2017-11-28",
         ),
+        # what a verb says of an event noun is dated, not the event ...
+        (
+            "The talks between Syria and Jordan received a boost on Tuesday.",
+            "2017-11-29",
+            "meeting_held",
+            None,
+        ),
+        # ... unless the verb is the event's own
+        (
+            "The talks between Syria and Jordan ended on Tuesday.",
+            "2017-11-29",
+            "meeting_held",
+            "2017-11-28",
+        ),
     ],
 )
 def test_which_time_expression_is_the_event_s(

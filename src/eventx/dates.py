@@ -240,10 +240,34 @@ def _own_time(trigger: Token, ent: Span) -> bool:
         prep.lower_ in SPAN_EDGES or (prep.lower_ == "of" and prep.head.lower_ == "as")
     ):
         return False  # "since 2012", "as of May": a span's edge, not when the event was
+    if _said_of_the_event(trigger, ent):
+        return False
     if BARE_MONTH.match(ent.text.strip()):
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         return before in TEMPORAL_HEADS or ent.root.dep_ == "npadvmod"
     return True
+
+
+@cache
+def _dating_verbs() -> frozenset[str]:
+    return frozenset(load_json("lexicons/time_words.json")["dating_verbs"])
+
+
+def _said_of_the_event(trigger: Token, ent: Span) -> bool:
+    """ "The Geneva talks received a boost on Tuesday": a time of the verb
+    that an event noun is subject or object of dates what the verb says of
+    the event (a boost, an announcement), unless the verb is the event's own
+    ("ended", "held", "attended")."""
+    verb = trigger.head
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in _dating_verbs()
+        and any(t.i == verb.i for t in ent.root.ancestors)
+        and not any(t.i == trigger.i for t in ent.root.ancestors)  # "talks last week"
+        and _clause_of(ent.root).i == _clause_of(verb).i
+    )
 
 
 def anchor_year(sent: Span) -> int | None:
