@@ -343,3 +343,11 @@ def test_a_surname_is_the_person_the_document_names_in_full(text: str, country: 
 
     entry = ActorCoder(get_nlp()(text)).known_person("Morrison")
     assert (entry.country if entry else None) == country
+
+
+def test_talks_an_organisation_sponsors_are_with_the_story_s_country(extract: Extract) -> None:
+    text = (
+        "Fighting raged in Syria on Sunday. Syria's army shelled Idlib. UN-sponsored talks resumed."
+    )
+    talks = only(extract(text), "meeting_held")
+    assert countries(talks) == {None, "SYR"}

@@ -126,9 +126,10 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             draft.fallback = True
         draft.actors = _prune([_home(m, context) for m in draft.actors if not m.group])
         igo_only = all(m.sector == "IGO" and m.country is None for m in draft.actors)
-        if draft.actors and igo_only and context.home and not draft.recipients:
+        if draft.actors and igo_only and context.home and not draft.recipients and nominal:
             # an organisation that sponsors talks or brokers a deal does so with
-            # the parties the document is about: "UN-sponsored talks" in a Syria story
+            # the parties the document is about: "UN-sponsored talks" in a Syria
+            # story; but "the UN security council met" is the council's own session
             draft.actors.append(context_party(draft, context.home))
         draft.recipients = _prune([_home(m, context) for m in draft.recipients if not m.group])
         _second_party(draft, context)
