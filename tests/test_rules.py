@@ -298,6 +298,8 @@ def test_a_call_with_someone_is_a_phone_call(extract: Extract) -> None:
         ("A meeting chaired by Palestinian leader Yasser Arafat called for calm.", False),
         ("A summit chaired by Egypt called for calm.", True),  # a summit has other sides
         ("Russia backs Assad in Syria. When the UN security council met, Russia vetoed.", False),
+        ("Senator Bartlett met last night with deputy leader Aden Ridgeway.", False),
+        ("Senator Bartlett met last night with Indonesia's President Megawati.", True),
     ],
 )
 def test_a_meeting_needs_two_political_sides(extract: Extract, text: str, kept: bool) -> None:

@@ -411,10 +411,18 @@ def political(draft: Draft, political_document: bool) -> bool:
     one_sided = draft.match.rule.type == "meeting_held" and len(sides) < 2
     if one_sided and any(non_political(m.text.split()) for m in named):
         return False  # "a meeting of business and industry leaders": one side holds no office
+    # people of no known country are no known sides: "Senator Bartlett met
+    # deputy leader Aden Ridgeway" may be (and here is) one party's business
+    if draft.match.rule.type == "meeting_held" and _stateless_people(political_parties):
+        return False
     if not own:  # with a group named, no firm is the clause's subject ("Both the Generals")
         told_by_firm = not named and _told_by_non_political(draft.match.trigger)
         return political_document and not told_by_firm
     return bool(political_parties)
+
+
+def _stateless_people(parties: list[Mention]) -> bool:
+    return len(parties) > 1 and all(m.label == "PERSON" and m.country is None for m in parties)
 
 
 def _owned_by_non_political(trigger: Token) -> bool:
