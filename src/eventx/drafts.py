@@ -34,6 +34,8 @@ from eventx.roles import clause_tokens, entity_members, governing_verb, roles, s
 from eventx.rules import Match, pack_words
 
 OFFICIAL_SECTORS = frozenset({"GOV", "IGO", "OPP", "PTY"})
+# armed groups and forces: their arrival is a deployment, not a visit
+FORCE_SECTORS = frozenset({"MIL", "REB"})
 
 
 @dataclass
@@ -163,6 +165,9 @@ def _parties(
             return None
         if _private_traveller(trigger, coder) or _visit_to_an_institution(trigger):
             return None
+        forces = [m for m in actors if m.sector in FORCE_SECTORS and m.label != "PERSON"]
+        if actors and len(forces) == len(actors) and not recipients:
+            return None  # "the arrival of members of a militia from training camps"
         visitors = {m.country for m in actors if m.country}
         if recipients and visitors and visitors >= {m.country for m in recipients}:
             return None  # a trip at home is no visit
@@ -185,19 +190,15 @@ def _business(token: Token, coder: ActorCoder) -> bool:
 
 
 def _chaired_by_its_only_side(trigger: Token, actors: list[Mention]) -> bool:
-    """ "a meeting chaired by Palestinian leader Yasser Arafat": when the chair
-    is the only side named, the meeting is that side's own session (a summit
-    or conference has other sides by definition)."""
+    """ "a meeting chaired by Palestinian leader Yasser Arafat", "the
+    Palestinian Authority in an urgent meeting headed by Mr Arafat": a chaired
+    meeting with one side named is that side's own session (a summit or
+    conference has other sides by definition)."""
     if trigger.lemma_.lower() in pack_words("meeting_held", "MEETING_NOUN"):
         return False
     chairs = pack_words("meeting_held", "chair_verbs")
-    for clause in trigger.children:
-        if clause.dep_ == "acl" and clause.lemma_.lower() in chairs:
-            doc = trigger.doc
-            start, end = doc[clause.left_edge.i].idx, doc[clause.right_edge.i].idx
-            coded = [m for m in actors if m.coded]
-            return bool(coded) and all(start <= m.start <= end for m in coded)
-    return False
+    chaired = any(c.dep_ == "acl" and c.lemma_.lower() in chairs for c in trigger.children)
+    return chaired and len({m.country for m in actors if m.coded}) == 1
 
 
 def _visit_to_an_institution(trigger: Token) -> bool:

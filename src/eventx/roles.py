@@ -67,6 +67,11 @@ def _participation_verbs() -> frozenset[str]:
     return frozenset(load_json("lexicons/participation.json")["verbs"])
 
 
+@cache
+def _topic_nouns() -> frozenset[str]:
+    return frozenset(load_json("lexicons/participation.json")["topic_nouns"])
+
+
 def with_members(token: Token) -> Iterator[Token]:
     """A filler and its conjuncts."""
     yield token
@@ -333,7 +338,9 @@ def _verbal_roles(verb: Token, style: str, exclude: frozenset[int]) -> Roles:
 
 def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
     modifiers = noun_modifiers(noun)
-    agents = prep_objects(noun, frozenset({"of", "by"}))
+    # "a meeting of ministers" names who met; "the discussion of Ukraine", what
+    of_names_parties = noun.lemma_.lower() not in _topic_nouns()
+    agents = prep_objects(noun, frozenset({"of", "by"} if of_names_parties else {"by"}))
     # "a meeting in London of the Commonwealth group": the parse hangs the "of"
     # phrase on the venue; it still names who met
     agents += [
