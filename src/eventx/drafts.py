@@ -34,8 +34,9 @@ from eventx.roles import clause_tokens, entity_members, governing_verb, roles, s
 from eventx.rules import Match, pack_words
 
 OFFICIAL_SECTORS = frozenset({"GOV", "IGO", "OPP", "PTY"})
-# armed groups and forces: their arrival is a deployment, not a visit
-FORCE_SECTORS = frozenset({"MIL", "REB"})
+# armed groups: their arrival is a deployment, not a visit (a defence
+# minister is MIL too, and does visit)
+ARMED_GROUP_SECTORS = frozenset({"REB"})
 
 
 @dataclass
@@ -165,8 +166,8 @@ def _parties(
             return None
         if _private_traveller(trigger, coder) or _visit_to_an_institution(trigger):
             return None
-        forces = [m for m in actors if m.sector in FORCE_SECTORS and m.label != "PERSON"]
-        if actors and len(forces) == len(actors) and not recipients:
+        armed = [m for m in actors if m.sector in ARMED_GROUP_SECTORS and m.label != "PERSON"]
+        if actors and len(armed) == len(actors) and not recipients:
             return None  # "the arrival of members of a militia from training camps"
         visitors = {m.country for m in actors if m.country}
         if recipients and visitors and visitors >= {m.country for m in recipients}:
