@@ -318,39 +318,51 @@ def test_a_business_deal_in_a_business_story_is_out(extract: Extract) -> None:
     assert not [e for e in extract(text) if e.type == "agreement_signed"]
 
 
-@pytest.mark.parametrize(
-    ("opening", "kept"),
-    [
-        ("The ministers of Mexico and Canada met in Ottawa on trade. ", True),
-        ("Acme opened a plant in Mexico. It already sells its pumps in Canada. ", False),
-    ],
+DEAL_WITHOUT_PARTIES = (
+    "Sales rose by a tenth last year. Prices fell in the spring. "
+    "Output doubled at the new site. A deal was reached after months of work."
 )
-def test_a_story_naming_states_only_as_places_is_not_political(
-    extract: Extract, opening: str, kept: bool
-) -> None:
-    text = opening + (
-        "Sales rose by a tenth last year. Prices fell in the spring. "
-        "Output doubled at the new site. A deal was reached after months of work."
-    )
-    deal = [e for e in extract(text) if e.type == "agreement_signed"]
-    assert bool(deal) is kept
+TALKS_OF_THE_PARTIES = (
+    "The parties were locked in private talks yesterday in the Industrial Relations "
+    "Commission. The national secretary of the union says everything was tried."
+)
 
 
 @pytest.mark.parametrize(
-    ("opening", "kept"),
+    ("opening", "rest", "kind", "kept"),
     [
-        ("Israel and the Palestinians sent envoys to Cairo. ", True),
-        ("Unions representing Australian airline workers warned of more strikes. ", False),
+        # a story naming states only as places is not political ...
+        (
+            "The ministers of Mexico and Canada met in Ottawa on trade. ",
+            DEAL_WITHOUT_PARTIES,
+            "agreement_signed",
+            True,
+        ),
+        (
+            "Acme opened a plant in Mexico. It already sells its pumps in Canada. ",
+            DEAL_WITHOUT_PARTIES,
+            "agreement_signed",
+            False,
+        ),
+        # ... and a group reference ("the parties") needs a political story too
+        (
+            "Israel and the Palestinians sent envoys to Cairo. ",
+            TALKS_OF_THE_PARTIES,
+            "meeting_held",
+            True,
+        ),
+        (
+            "Unions representing Australian airline workers warned of more strikes. ",
+            TALKS_OF_THE_PARTIES,
+            "meeting_held",
+            False,
+        ),
     ],
 )
-def test_a_group_reference_is_political_only_in_a_political_story(
-    extract: Extract, opening: str, kept: bool
+def test_an_event_without_parties_of_its_own_needs_a_political_story(
+    extract: Extract, opening: str, rest: str, kind: str, kept: bool
 ) -> None:
-    text = opening + (
-        "The parties were locked in private talks yesterday in the Industrial Relations "
-        "Commission. The national secretary of the union says everything was tried."
-    )
-    assert bool(asserted(extract(text), "meeting_held")) is kept
+    assert bool(asserted(extract(opening + rest), kind)) is kept
 
 
 @pytest.mark.parametrize(
