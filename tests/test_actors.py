@@ -351,3 +351,17 @@ def test_talks_an_organisation_sponsors_are_with_the_story_s_country(extract: Ex
     )
     talks = only(extract(text), "meeting_held")
     assert countries(talks) == {None, "SYR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Islamic State fighters in Raqqa brokered a deal with the Kurdish-led SDF.", "REB"),
+        ("Anti-Taliban Afghan groups signed an accord in Bonn with the UN.", None),
+    ],
+)
+def test_an_organisation_inside_an_untagged_noun_phrase(
+    extract: Extract, text: str, sector: str | None
+) -> None:
+    deal = only(extract(text), "agreement_signed")
+    assert deal.actors[0].sector == sector

@@ -498,6 +498,9 @@ class ActorCoder:
             if found:
                 return found
         country, sector = self._context_code(token)
+        named = _organisation_in(span)  # "Islamic State fighters" are the group's, not a state's
+        if named is not None and named.sector is not None:
+            country, sector = named.country or country, named.sector
         if country is not None or sector == "IGO":
             return [Mention(span.text, span.start_char, span.end_char, "NOUN", country, sector)]
         if _is_group_noun(token):
@@ -539,6 +542,15 @@ PHRASE_PREPS = frozenset({"of", "from"})
 
 
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "poss"})
+
+
+def _organisation_in(span: Span) -> gazetteer.Entry | None:
+    """A listed organisation named inside a noun phrase the NER left untagged
+    ("Islamic State fighters"; not "anti-Taliban groups")."""
+    if len(span) < 2 or any(t.text in {"-", "–"} for t in span):
+        return None
+    entry = lookup_span(span[:-1])
+    return entry if entry is not None and entry.kind == "organisation" else None
 
 
 def _phrase_tokens(token: Token, skip: frozenset[str] = frozenset()) -> Iterator[Token]:
