@@ -186,6 +186,11 @@ def test_bare_talks_take_the_story_country_only(extract: Extract) -> None:
             "designed to pave the way for a settlement.",
             "summit",
         ),
+        (  # no event names three, but the sentence does
+            "Syria's war goes on. Its neighbours watch. Erdogan spoke hours after a "
+            "three-way summit in Tehran at which he pleaded with Russia and Iran.",
+            "summit",
+        ),
     ],
 )
 def test_counted_group_takes_the_set_of_that_size(
@@ -193,6 +198,14 @@ def test_counted_group_takes_the_set_of_that_size(
 ) -> None:
     event = next(e for e in extract(text) if e.trigger.text == trigger)
     assert countries(event) == {"RUS", "TUR", "IRN"}
+
+
+def test_a_count_of_events_is_no_count_of_parties(extract: Extract) -> None:
+    text = (
+        "Saudi Arabia denies it. Papers filed in a lawsuit in the US allege two secret "
+        "meetings between Saudi royals and leaders of al-Qaida."
+    )
+    assert "USA" not in countries(only(extract(text), "meeting_held"))
 
 
 def test_unknown_partners_count_and_possessive_groups_refer_back(extract: Extract) -> None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from eventx.actors import ActorCoder, Mention, party_counts, sector_of
+from eventx import gazetteer
+from eventx.actors import ActorCoder, Mention, lookup_span, party_counts, sector_of
 from eventx.drafts import POLITICAL_SECTORS, Draft
 from eventx.rules import single_party_verbs
 
@@ -156,7 +157,9 @@ def _counted_set(
     counts = party_counts()
     words = [w for m in groups for w in m.text.lower().split()]
     trigger = draft.match.trigger
-    words += [c.lower_ for c in trigger.children if c.dep_ in {"amod", "nummod", "compound"}]
+    modifiers = [c for c in trigger.children if c.dep_ in {"amod", "nummod", "compound"}]
+    # "a three-way summit": the number modifies the modifier
+    words += [t.lower_ for c in modifiers for t in [c, *c.children] if t.dep_ != "punct"]
     words += [  # "the summit between the three powers"
         n.lower_
         for prep in trigger.children
@@ -171,10 +174,26 @@ def _counted_set(
         return None
     sized = [s for s in named if len(s) == wanted]
     if not sized:
-        return None
+        # "a three-way summit in Tehran at which Erdogan pleaded with Russia and
+        # Iran": no event names three, but the sentence names exactly three states
+        # ("two secret meetings" counts meetings, not parties)
+        counts_events = any(c.dep_ == "nummod" for c in trigger.children)
+        own = _sentence_states(trigger)
+        return sorted(own) if len(own) == wanted and not counts_events else None
     tally = Counter(sized)
     best = max(tally, key=lambda s: (tally[s], -sized.index(s)))
     return sorted(best)
+
+
+def _sentence_states(trigger: Token) -> frozenset[str]:
+    """The states a sentence names, as places, demonyms or people of known country."""
+    found = set()
+    for ent in trigger.sent.ents:
+        if ent.label_ in {"GPE", "NORP", "PERSON"}:
+            entry = lookup_span(ent) if ent.label_ != "PERSON" else gazetteer.person(ent.text)
+            if entry is not None and entry.country:
+                found.add(entry.country)
+    return frozenset(found)
 
 
 def _second_party(draft: Draft, context: DocumentContext) -> None:
