@@ -26,6 +26,8 @@ PUBLISHED = dt.date(2020, 11, 30)
         ("late last year", "2019", "year"),
         ("mid-December", "2019-12", "month"),
         ("the end of 2018", "2018", "year"),
+        ("19-21 April 2004", "2004-04", "month"),  # several days: the month
+        ("April 19-21, 2004", "2004-04", "month"),
     ],
 )
 def test_resolution_and_granularity(text: str, value: str, granularity: str) -> None:
@@ -192,6 +194,13 @@ def test_present_progressive_with_a_bare_date_looks_ahead(extract: Extract) -> N
             "2017-11-28",
             "agreement_signed",
             "2017-11-28",
+        ),
+        # a gerund clause keeps its own time
+        (
+            "Iran and Iraq signed a deal after meeting in Baghdad in May.",
+            "2020-11-30",
+            "agreement_signed",
+            None,
         ),
         # what a verb says of an event noun is dated, not the event ...
         (

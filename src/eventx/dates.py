@@ -68,6 +68,11 @@ def unqualified(text: str) -> str:
 MONTHS = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 MONTH_DAY = re.compile(rf"\b\d{{1,2}}\s+{MONTHS}\b|\b{MONTHS}\s+\d{{1,2}}\b", re.IGNORECASE)
 BARE_MONTH = re.compile(rf"^{MONTHS}$", re.IGNORECASE)
+# "19-21 April 2004", "April 19-21": several days, told at the month's grain
+DAY_RANGE = re.compile(
+    rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{MONTHS}\b|\b{MONTHS}\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b",
+    re.IGNORECASE,
+)
 TEMPORAL_HEADS = frozenset(
     {
         "in",
@@ -134,6 +139,8 @@ def resolve(
     if years and str(data.date_obj.year) not in years:
         return None  # "the 1970s" is a decade, not a date dateparser can place
     period = data.period if data.period in {"year", "month", "week", "day"} else "day"
+    if period == "day" and DAY_RANGE.search(cleaned):
+        period = "month"
     if published is None and not YEAR.search(cleaned):
         return EventDate(text=text, value=None, granularity=None)
     when = data.date_obj.date()
@@ -184,7 +191,9 @@ def time_expressions(sent: Span) -> list[Span]:
     return found
 
 
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
+CLAUSE_DEPS = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "pcomp"}
+)
 
 
 def _clause_of(token: Token) -> Token:
