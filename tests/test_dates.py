@@ -209,6 +209,13 @@ def test_present_progressive_with_a_bare_date_looks_ahead(extract: Extract) -> N
             "meeting_held",
             None,
         ),
+        # ... and so is what it says of a noun about the event ...
+        (
+            "The envoy will next week report the outcome of the talks between Syria and Jordan.",
+            "2017-11-29",
+            "meeting_held",
+            None,
+        ),
         # ... unless the verb is the event's own
         (
             "The talks between Syria and Jordan ended on Tuesday.",

@@ -266,11 +266,15 @@ def _said_of_the_event(trigger: Token, ent: Span) -> bool:
     """ "The Geneva talks received a boost on Tuesday": a time of the verb
     that an event noun is subject or object of dates what the verb says of
     the event (a boost, an announcement), unless the verb is the event's own
-    ("ended", "held", "attended")."""
-    verb = trigger.head
+    ("ended", "held", "attended"); so does one of a noun about the event
+    ("would report the outcome of the talks next week")."""
+    noun = trigger
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
+        noun = trigger.head.head
+    verb = noun.head
     return (
         trigger.pos_ == "NOUN"
-        and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
         and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in _dating_verbs()
         and any(t.i == verb.i for t in ent.root.ancestors)
