@@ -174,6 +174,14 @@ def test_present_progressive_with_a_bare_date_looks_ahead(extract: Extract) -> N
             "agreement_signed",
             None,
         ),
+        # ... nor a date of another conjunct
+        (
+            "Syria opened an embassy in Baghdad in May 2010, but trade did not grow until "
+            "Iran and Iraq signed a treaty.",
+            "2020-11-30",
+            "agreement_signed",
+            None,
+        ),
         # ... but a fronted date frames the whole sentence
         (
             "In 2015, after Russia and Turkey signed the accord, he called it a fraud.",

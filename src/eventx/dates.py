@@ -229,9 +229,10 @@ def _own_time(trigger: Token, ent: Span) -> bool:
     ):
         return False
     own = _clause_of(trigger)
+    frames = ent.start < own.head.i and any(t.i == own.head.i for t in ent.root.ancestors)
     if (
         own.dep_ == "advcl"
-        and ent.start > own.head.i  # a fronted time frames the sentence: "In 2015, after ..."
+        and not frames  # a fronted time frames the sentence: "In 2015, after ..."
         and not any(t.i == own.i for t in [ent.root, *ent.root.ancestors])
         and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in own.children)
     ):
