@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
 from eventx.actors import ActorCoder, Mention, lookup_span, party_counts, sector_of
-from eventx.drafts import POLITICAL_SECTORS, Draft
+from eventx.drafts import Draft
 from eventx.rules import single_party_verbs
+from eventx.scope import POLITICAL_SECTORS
 
 DOMESTIC_SECTORS = frozenset({"REB", "OPP"})
 # A story in which fewer of the sentences name a political actor is about

@@ -31,11 +31,12 @@ from eventx.context import (
     unknown_party,
 )
 from eventx.documents import Document, parse_published
-from eventx.drafts import Draft, draft_event, passes_party_checks, political
+from eventx.drafts import Draft, draft_event, passes_party_checks
 from eventx.identity import cluster_id, clusters, dedupe, share_parties, upcoming_in_document
 from eventx.nlp import get_nlp, model_version
 from eventx.records import Event, Extractor, Participant, Sentence, TextSpan
 from eventx.rules import Match, RuleMatcher
+from eventx.scope import political
 
 BATCH_SIZE = 32
 
