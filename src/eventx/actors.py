@@ -190,9 +190,7 @@ class ActorCoder:
     def known_person(self, text: str) -> gazetteer.Entry | None:
         """A listed figure, unless the name is the surname of someone else this
         document names in full ("Tim Morrison ... Morrison" is not Scott Morrison)."""
-        words = [
-            w for w in text.lower().strip(".,").split() if w.strip(".") not in gazetteer.TITLES
-        ]
+        words = gazetteer.name_words(text)
         if len(words) == 1 and words[0] in self.strangers:
             return None
         return gazetteer.person(text)
@@ -531,9 +529,9 @@ def _strangers(doc: Doc) -> frozenset[str]:
     list: within the document, the surname alone is them."""
     found = set()
     for ent in doc.ents:
-        words = [t for t in ent if t.is_alpha]
-        if ent.label_ == "PERSON" and len(words) > 1 and gazetteer.person(ent.text) is None:
-            found.add(words[-1].lower_)
+        words = gazetteer.name_words(ent.text) if ent.label_ == "PERSON" else []
+        if len(words) > 1 and gazetteer.person(ent.text) is None:
+            found.add(words[-1])
     return frozenset(found)
 
 

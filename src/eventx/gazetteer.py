@@ -134,8 +134,7 @@ def person(text: str) -> Entry | None:
     first name agrees ("Gerald R. Ford", "Joseph R. Biden Jr." for Joe Biden;
     not "John M. Ford")."""
     full, surnames = _people()
-    words = [w.strip(".,") for w in fold(normalise(text)).split()]
-    words = [w for w in words if w and w not in TITLES]
+    words = name_words(text)
     if not words:
         return None
     if " ".join(words) in full:
@@ -146,6 +145,12 @@ def person(text: str) -> Entry | None:
     if len(words) == 1 or any(_same_first_name(words[0], name) for name in first_names):
         return entry
     return None
+
+
+def name_words(text: str) -> list[str]:
+    """A person's name as the actor dictionary keys it: folded, without titles."""
+    words = [w.strip(".,") for w in fold(normalise(text)).split()]
+    return [w for w in words if w and w not in TITLES]
 
 
 def _same_first_name(given: str, listed: str) -> bool:

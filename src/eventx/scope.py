@@ -77,11 +77,12 @@ def visit_to_an_institution(trigger: Token) -> bool:
 
 def _unknown_institution(name: Span) -> bool:
     """A named building or body with no political sector that no gazetteer knows."""
-    return (
-        lookup_span(name) is None
-        and gazetteer.person(name.text) is None
-        and sector_of(t.text for t in name) is None
-    )
+    return _unknown_name(name) and sector_of(t.text for t in name) is None
+
+
+def _unknown_name(name: Span) -> bool:
+    """A name the gazetteers know neither as a political body nor as a person."""
+    return lookup_span(name) is None and gazetteer.person(name.text) is None
 
 
 def private_traveller(trigger: Token, coder: ActorCoder) -> bool:
@@ -147,7 +148,7 @@ def _owned_by_non_political(trigger: Token) -> bool:
 def _non_political_org(token: Token) -> bool:
     """An organisation the gazetteers know neither as a political body nor as a person."""
     owner = entity_of(token, frozenset({"ORG"}))
-    return owner is not None and lookup_span(owner) is None and gazetteer.person(owner.text) is None
+    return owner is not None and _unknown_name(owner)
 
 
 def _told_by_non_political(trigger: Token) -> bool:
