@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +21,8 @@ runner = CliRunner()
 
 
 def _extract(*args: str, input: bytes | None = None) -> tuple[int, str]:
-    result = runner.invoke(app, ["extract", *args], input=input)
+    workers = [] if "--workers" in args else ["--workers", "1"]
+    result = runner.invoke(app, ["extract", *args, *workers], input=input)
     return result.exit_code, result.output
 
 
@@ -94,13 +95,25 @@ def test_stdin_and_published_default(tmp_path: Path) -> None:
 
 
 def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """Every kind of bad input is one error record; every good article gives its events."""
     folder = tmp_path / "in"
     folder.mkdir()
-    shutil.copy(SEED / "china_pakistan_defense_deal.txt", folder / "good.txt")
+    seed = (SEED / "china_pakistan_defense_deal.txt").read_text(encoding="utf-8")
+    (folder / "good.txt").write_text(seed, encoding="utf-8")
+    (folder / "good-utf16.txt").write_text(seed, encoding="utf-16")
+    (folder / "good.txt.gz").write_bytes(gzip.compress(seed.encode("utf-8")))
+    (folder / "cp1252.txt").write_bytes("Peru and Chile signed a “treaty” today.".encode("cp1252"))
     (folder / "empty.txt").write_text("", encoding="utf-8")
-    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
-    (folder / "latin.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 50)
+    (folder / "undecodable.txt").write_bytes(
+        b"\xff\xfe" + "Talks".encode("utf-16-le") + b"\x00\xd8"
+    )
+    (folder / "broken.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 not gzip at all")
     (folder / "huge.txt").write_text("Talks. " * 1000, encoding="utf-8")
+    (folder / "nothing.html").write_text(
+        '<html><head><meta http-equiv="refresh" content="0; url=/a"></head><body></body></html>',
+        encoding="utf-8",
+    )
     (folder / "lines.jsonl").write_text(
         '{"id": "ok", "text": "Ghana and Togo signed an accord."}\n{broken\n{"id": "x"}\n',
         encoding="utf-8",
@@ -116,20 +129,32 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
         "5000",
     )
     assert code == 1, output
-    errors = {e["source"]: e for e in _lines(tmp_path / "out" / "errors.jsonl")}
-    assert set(errors) == {
-        "empty.txt",
-        "binary.txt",
-        "latin.txt",
-        "huge.txt",
-        "lines.jsonl:2",
-        "lines.jsonl:3",
-        str(tmp_path / "missing"),
-    }
-    assert all(e["reason"] for e in errors.values())
+    errors = _lines(tmp_path / "out" / "errors.jsonl")
+    assert sorted(str(e["source"]) for e in errors) == sorted(
+        [
+            "binary.txt",
+            "broken.txt.gz",
+            "empty.txt",
+            "huge.txt",
+            "lines.jsonl:2",
+            "lines.jsonl:3",
+            "nothing.html",
+            "undecodable.txt",
+            str(tmp_path / "missing"),
+        ]
+    )
+    assert all(e["reason"] and e["stage"] for e in errors)
     events = _lines(tmp_path / "out" / "events.jsonl")
-    assert {e["doc_id"] for e in events} == {"good.txt", "ok"}
-    assert sum(e["doc_id"] == "good.txt" for e in events) == 12
+    per_doc = {str(e["doc_id"]): 0 for e in events}
+    for event in events:
+        per_doc[str(event["doc_id"])] += 1
+    assert per_doc == {
+        "cp1252.txt": 1,
+        "good-utf16.txt": 12,
+        "good.txt": 12,
+        "good.txt.gz": 12,
+        "ok": 1,
+    }
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")

@@ -1,28 +1,54 @@
 """Run extraction over many inputs into ``events.jsonl`` and ``errors.jsonl``.
 
-Documents stream from the readers through ``nlp.pipe``; a document that fails
-in extraction is recorded in ``errors.jsonl`` with the stage that failed, and
-the run goes on.  Both files are written atomically.
+    inputs ──> readers (lazy) ──> batches ──> workers: nlp + rules ──> journal ──> files
+                                  (skipping what     (one model per     (in input order;
+                                   a resumed run      process, memory    renamed into place
+                                   has done)          zone per batch)    at the end)
+
+A document that cannot be read or processed becomes one line of
+``errors.jsonl`` with the stage that failed, and the run goes on.  The
+output does not depend on the number of workers or on interruptions: a run
+resumed after ``kill -9`` ends with the same files as one that was not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
+import orjson
+
+from eventx import __version__
 from eventx.documents import Document
 from eventx.extract import BATCH_SIZE, events_from_doc
-from eventx.nlp import get_nlp
-from eventx.readers import MAX_CHARS, ReadError, read_inputs
+from eventx.journal import Journal
+from eventx.nlp import get_nlp, model_version
+from eventx.progress import Reporter
+from eventx.readers import MAX_CHARS, Item, ReadError, read_inputs
 from eventx.records import EVENT_TYPES
-from eventx.writers import AtomicJsonlWriter
+from eventx.workers import ordered_map
 
 EVENTS_FILE = "events.jsonl"
 ERRORS_FILE = "errors.jsonl"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one input gave, ready to write: event lines or one error line."""
+
+    source: str
+    sha256: str | None
+    events: list[bytes] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    error: bytes | None = None
+    words: int = 0
 
 
 @dataclass
@@ -30,21 +56,110 @@ class Summary:
     documents: int = 0
     words: int = 0
     failures: int = 0
+    skipped: int = 0  # done by the interrupted run that this one resumed
     events: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    started: float = field(default_factory=time.perf_counter)
 
     @property
     def total_events(self) -> int:
         return sum(self.events.values())
 
+    def rate(self) -> float:
+        elapsed = self.seconds or time.perf_counter() - self.started
+        return self.words / elapsed if elapsed else 0.0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            self.failures += 1
+            return
+        self.documents += 1
+        self.words += outcome.words
+        self.events.update(outcome.types)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "skipped": self.skipped,
+            "failures": self.failures,
+            "words": self.words,
+            "events": {kind: self.events.get(kind, 0) for kind in EVENT_TYPES},
+            "seconds": round(self.seconds, 3),
+        }
+
     def lines(self) -> list[str]:
-        rate = self.words / self.seconds if self.seconds else 0.0
         per_type = ", ".join(f"{kind} {self.events.get(kind, 0)}" for kind in EVENT_TYPES)
+        resumed = f"  (resumed: {self.skipped:,} done before)" if self.skipped else ""
         return [
-            f"documents: {self.documents:,}  words: {self.words:,}  failures: {self.failures:,}",
+            f"documents: {self.documents:,}  words: {self.words:,}  "
+            f"failures: {self.failures:,}{resumed}",
             f"events: {self.total_events:,} ({per_type})",
-            f"time: {self.seconds:.1f} s  ({rate:,.0f} words/s)",
+            f"time: {self.seconds:.1f} s  ({self.rate():,.0f} words/s)",
         ]
+
+
+def content_hash(document: Document) -> str:
+    """What the manifest compares on resume: the text and its date."""
+    key = f"{document.published or ''}\x1f{document.text}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _source(item: Item) -> tuple[str, str | None]:
+    if isinstance(item, ReadError):
+        return item.source, None
+    return item.id, content_hash(item)
+
+
+def _error_line(error: ReadError) -> bytes:
+    return orjson.dumps(error.to_json_dict()) + b"\n"
+
+
+def warm_up() -> None:
+    """Load the model before the first batch (once per worker process)."""
+    get_nlp()
+
+
+def process_batch(items: list[Item], *, dedupe: bool = False) -> list[Outcome]:
+    """Outcomes of one batch, in order; runs in a worker process."""
+    nlp = get_nlp()
+    documents = [item for item in items if isinstance(item, Document)]
+    outcomes: dict[int, Outcome] = {}
+    with nlp.memory_zone():  # strings of this batch leave the vocabulary with it
+        try:
+            docs = list(nlp.pipe([d.text for d in documents], batch_size=len(documents) or 1))
+        except Exception:  # one document broke the batch: parse each alone below
+            docs = []
+        for position, document in enumerate(documents):
+            outcomes[id(document)] = _outcome(
+                document, docs[position] if docs else None, dedupe=dedupe
+            )
+    result = []
+    for item in items:
+        if isinstance(item, ReadError):
+            result.append(Outcome(item.source, None, error=_error_line(item)))
+        else:
+            result.append(outcomes[id(item)])
+    return result
+
+
+def _outcome(document: Document, doc: Any, *, dedupe: bool) -> Outcome:
+    sha = content_hash(document)
+    try:
+        if doc is None:
+            doc = get_nlp()(document.text)
+        events = events_from_doc(doc, document, dedupe_events=dedupe)
+        lines = [orjson.dumps(event.to_json_dict()) + b"\n" for event in events]
+    except Exception as error:  # one bad document must not stop the batch
+        reason = f"{type(error).__name__}: {error}"
+        failure = ReadError(document.id, "extract", reason)
+        return Outcome(document.id, sha, error=_error_line(failure))
+    return Outcome(
+        document.id,
+        sha,
+        events=lines,
+        types=[event.type for event in events],
+        words=len(document.text.split()),
+    )
 
 
 def run(
@@ -55,41 +170,55 @@ def run(
     max_chars: int = MAX_CHARS,
     batch_size: int = BATCH_SIZE,
     dedupe: bool = False,
-    on_document: Callable[[Summary], None] | None = None,
+    workers: int = 1,
+    resume: bool = False,
+    reporter: Reporter | None = None,
 ) -> Summary:
-    """Extract events from every input into ``out_dir``; return what was done."""
+    """Extract events from every input into ``out_dir``; return what was done.
+
+    Raises ``journal.ResumeError`` when ``resume`` finds another run's state.
+    """
+    header = {
+        "eventx": __version__,
+        "model": model_version(),
+        "options": {
+            "dedupe": dedupe,
+            "published": published.isoformat() if published else None,
+            "max_chars": max_chars,
+        },
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+    journal = Journal(out_dir, header, resume=resume)
+    reporter = reporter or Reporter(quiet=True)
     summary = Summary()
-    started = time.perf_counter()
-    with (
-        AtomicJsonlWriter(out_dir / EVENTS_FILE) as events_out,
-        AtomicJsonlWriter(out_dir / ERRORS_FILE) as errors_out,
-    ):
+    resumed = len(journal.done)
 
-        def documents() -> Iterator[tuple[str, Document]]:
-            for item in read_inputs(inputs, published=published, max_chars=max_chars):
-                if isinstance(item, ReadError):
-                    errors_out.write(item.to_json_dict())
-                    summary.failures += 1
-                else:
-                    yield item.text, item
-
-        for doc, document in get_nlp().pipe(documents(), as_tuples=True, batch_size=batch_size):
-            try:
-                events = events_from_doc(doc, document, dedupe_events=dedupe)
-            except Exception as error:  # one bad document must not stop the batch
-                errors_out.write(
-                    ReadError(
-                        document.id, "extract", f"{type(error).__name__}: {error}"
-                    ).to_json_dict()
-                )
-                summary.failures += 1
+    def batches() -> Iterator[list[Item]]:
+        batch: list[Item] = []
+        for n, item in enumerate(read_inputs(inputs, published=published, max_chars=max_chars)):
+            if n < resumed and journal.check(n, *_source(item)):
+                summary.skipped += 1
                 continue
-            for event in events:
-                events_out.write(event.to_json_dict())
-                summary.events[event.type] += 1
-            summary.documents += 1
-            summary.words += len(document.text.split())
-            if on_document is not None:
-                on_document(summary)
-    summary.seconds = time.perf_counter() - started
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    reporter.start()
+    try:
+        work = partial(process_batch, dedupe=dedupe)
+        for outcomes in ordered_map(work, batches(), workers=workers, initializer=warm_up):
+            for outcome in outcomes:
+                journal.record(outcome.source, outcome.sha256, outcome.events, outcome.error)
+                summary.add(outcome)
+            reporter.update(summary)
+    except BaseException:
+        journal.close()  # the parts and manifest stay for --resume
+        raise
+    finally:
+        reporter.stop()
+    summary.seconds = time.perf_counter() - summary.started
+    journal.finish(summary.as_dict())
     return summary

@@ -12,8 +12,11 @@ import typer
 from eventx import __version__
 from eventx.batch import ERRORS_FILE, EVENTS_FILE, run
 from eventx.documents import parse_published
+from eventx.journal import ResumeError
+from eventx.progress import Reporter
 from eventx.readers import MAX_CHARS
 from eventx.records import json_schema
+from eventx.workers import default_workers
 
 app = typer.Typer(
     help="Typed, normalised geopolitical events from news text.",
@@ -43,7 +46,8 @@ def extract(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Folders (read recursively), .txt or .jsonl files, or - for JSON lines on stdin."
+            help="Folders (read recursively), .txt, .html, .htm or .jsonl files (each maybe "
+            ".gz), or - for JSON lines on stdin."
         ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data/out"),
@@ -51,6 +55,19 @@ def extract(
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) for documents that lack one."),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", help="Processes to use [default: the cores available].", min=1
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue the interrupted run in OUT: skip the inputs its manifest records.",
+        ),
+    ] = False,
     max_chars: Annotated[
         int, typer.Option(help="Refuse documents longer than this many characters.", min=1)
     ] = MAX_CHARS,
@@ -62,9 +79,15 @@ def extract(
             help="One record per real-world event (cluster), listing all its mentions.",
         ),
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress and no summary.")
+    ] = False,
 ) -> None:
-    """Extract events into OUT/events.jsonl; unreadable inputs go to OUT/errors.jsonl.
+    """Extract events into OUT/events.jsonl; inputs that fail go to OUT/errors.jsonl.
+
+    OUT/manifest.jsonl records every input (id, content hash, outcome) and the
+    eventx and model versions. Progress shows on a terminal, a log line every
+    10 s otherwise, and a summary at the end.
 
     Exit status: 0 when every input succeeded, 1 when some failed, 2 on a usage error.
     """
@@ -72,17 +95,27 @@ def extract(
         date = parse_published(published)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--published") from error
-    summary = run(
-        inputs, out, published=date, max_chars=max_chars, batch_size=batch_size, dedupe=dedupe
-    )
-    if not quiet:
-        for line in summary.lines():
-            typer.echo(line, err=True)
-        typer.echo(
-            f"wrote {out / EVENTS_FILE}"
-            + (f" and {out / ERRORS_FILE}" if summary.failures else ""),
-            err=True,
+    reporter = Reporter(quiet=quiet)
+    try:
+        summary = run(
+            inputs,
+            out,
+            published=date,
+            max_chars=max_chars,
+            batch_size=batch_size,
+            dedupe=dedupe,
+            workers=workers or default_workers(),
+            resume=resume,
+            reporter=reporter,
         )
+    except ResumeError as error:
+        typer.echo(f"Error: cannot resume: {error}", err=True)
+        raise typer.Exit(code=2) from error
+    for line in summary.lines():
+        reporter.say(line)
+    reporter.say(
+        f"wrote {out / EVENTS_FILE}" + (f" and {out / ERRORS_FILE}" if summary.failures else "")
+    )
     if summary.failures:
         raise typer.Exit(code=1)
 

@@ -11,6 +11,8 @@ class Document:
     id: str
     text: str
     published: dt.date | None = None
+    title: str | None = None  # from a page's metadata or a JSON line
+    url: str | None = None
 
 
 def parse_published(value: object) -> dt.date | None:

@@ -12,6 +12,7 @@ Two small components run before the statistical ones:
 
 from __future__ import annotations
 
+import importlib.metadata
 from functools import cache
 
 import spacy
@@ -114,7 +115,8 @@ def get_nlp() -> Language:
     return nlp
 
 
+@cache
 def model_version() -> str:
-    """``name-version`` of the loaded spaCy model, for provenance in records."""
-    meta = get_nlp().meta
-    return f"{MODEL_NAME}-{meta.get('version', 'unknown')}"
+    """``name-version`` of the installed spaCy model, for provenance in records
+    and run manifests (read from the package, without loading the model)."""
+    return f"{MODEL_NAME}-{importlib.metadata.version(MODEL_NAME)}"

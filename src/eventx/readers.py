@@ -1,33 +1,45 @@
-"""Turn command-line inputs into documents, recording what cannot be read.
+"""Turn command-line inputs into documents, lazily, recording what cannot be read.
 
-* a folder is walked recursively, in sorted order, for ``.txt`` and ``.jsonl``;
+* a folder is walked recursively, in sorted order, for ``.txt``, ``.html``,
+  ``.htm`` and ``.jsonl`` files, each maybe gzipped (``.txt.gz``, ...);
 * a ``.txt`` file is one document whose id is its path relative to the input
-  root (a file given directly: its name);
-* a ``.jsonl`` file holds one ``{"id", "text", "published"?, ...}`` object a
-  line; unknown fields are ignored;
+  root (a file given directly: its name); its encoding is detected
+  (decoding.py);
+* an ``.html`` or ``.htm`` page is one document: its main text, with the
+  date, title and URL of its metadata (pages.py);
+* a ``.jsonl`` file holds one ``{"id", "text", "published"?, "title"?,
+  "url"?, ...}`` object a line; unknown fields are ignored;
 * ``-`` reads JSON lines from standard input.
 
 Nothing here raises on bad input: an unreadable path, an empty or binary
-file, text that is not UTF-8, a broken JSON line or an oversized document
-becomes a :class:`ReadError` in the stream, and reading goes on.
+file, undecodable text, a page with no article, a broken JSON line or an
+oversized document becomes a :class:`ReadError` in the stream, and reading
+goes on.  Files are read one at a time, as the stream is consumed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 import orjson
 
+from eventx.decoding import DecodeError, decode
 from eventx.documents import Document, parse_published
+from eventx.pages import NoArticle, page_document
 
-SUFFIXES = (".txt", ".jsonl")
+KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_CHARS = 1_000_000
 """Default size cap per document: larger texts are refused, not truncated."""
+BYTES_PER_CHAR = 8
+"""A file may hold this many bytes per allowed character (markup, UTF-32)."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +62,7 @@ def read_inputs(
     *,
     published: dt.date | None = None,
     max_chars: int = MAX_CHARS,
-    stdin: BinaryIO | None = None,
+    stdin: IO[bytes] | None = None,
 ) -> Iterator[Item]:
     """Documents and read errors from every input, in a stable order."""
     for raw in inputs:
@@ -60,47 +72,89 @@ def read_inputs(
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
-            for file in files:
-                yield from _read_file(file, file.relative_to(path).as_posix(), published, max_chars)
+            for file in _walk(path):
+                if isinstance(file, ReadError):
+                    yield file
+                else:
+                    doc_id = file.relative_to(path).as_posix()
+                    yield from _read_file(file, doc_id, published, max_chars)
         elif path.exists():
             yield from _read_file(path, path.name, published, max_chars)
         else:
             yield ReadError(raw, "read", "no such file or directory")
 
 
+def kind_of(path: Path) -> str | None:
+    """``text``, ``html`` or ``jsonl`` for a readable file name (gzipped or not)."""
+    suffixes = path.suffixes[-2:] if path.suffix == ".gz" else path.suffixes[-1:]
+    return KINDS.get(suffixes[0].lower()) if suffixes else None
+
+
+def _walk(root: Path) -> Iterator[Path | ReadError]:
+    """Readable files under ``root`` in sorted order, one folder listed at a time."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+    except OSError as error:
+        yield ReadError(str(root), "read", f"cannot list folder: {error.strerror or error}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file() and kind_of(path) is not None:
+            yield path
+
+
 def _read_file(
     path: Path, doc_id: str, published: dt.date | None, max_chars: int
 ) -> Iterator[Item]:
-    if path.suffix == ".jsonl":
-        try:
-            with path.open("rb") as handle:
+    kind = kind_of(path)
+    if kind is None:
+        suffix = "".join(path.suffixes[-2:]) or "(none)"
+        yield ReadError(doc_id, "read", f"unsupported file type {suffix}")
+        return
+    try:
+        if kind == "jsonl":
+            opener = gzip.open if path.suffix == ".gz" else open
+            with opener(path, "rb") as handle:
                 yield from _jsonl_lines(handle, doc_id, published, max_chars)
-        except OSError as error:
-            yield ReadError(doc_id, "read", f"cannot read: {error.strerror or error}")
+            return
+        data = _read_bytes(path, max_chars * BYTES_PER_CHAR)
+    except (OSError, EOFError, zlib.error) as error:
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        yield ReadError(doc_id, "read", f"cannot read: {reason}")
         return
-    if path.suffix != ".txt":
-        yield ReadError(doc_id, "read", f"unsupported file type {path.suffix or '(none)'}")
+    except _TooLarge as error:
+        yield ReadError(doc_id, "read", str(error))
         return
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        yield ReadError(doc_id, "read", f"cannot read: {error.strerror or error}")
+        if kind == "html":
+            if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                raise DecodeError("binary file (contains NUL bytes)")
+            document = page_document(data, doc_id, published)
+        else:
+            document = Document(id=doc_id, text=decode(data), published=published)
+    except DecodeError as error:
+        yield ReadError(doc_id, "decode", str(error))
         return
-    text = _decode(data)
-    if isinstance(text, ReadError):
-        yield ReadError(doc_id, text.stage, text.reason)
+    except NoArticle as error:
+        yield ReadError(doc_id, "html", str(error))
         return
-    yield from _checked(Document(id=doc_id, text=text, published=published), max_chars)
+    yield from _checked(document, max_chars)
 
 
-def _decode(data: bytes) -> str | ReadError:
-    if b"\x00" in data:
-        return ReadError("", "decode", "binary file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return ReadError("", "decode", f"not valid UTF-8 at byte {error.start}")
+class _TooLarge(ValueError):
+    pass
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes (decompressed for ``.gz``), refusing more than ``limit``."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _TooLarge(f"file holds over {limit:,} bytes, over the --max-chars cap")
+    return data
 
 
 def _checked(document: Document, max_chars: int) -> Iterator[Item]:
@@ -118,7 +172,7 @@ def _checked(document: Document, max_chars: int) -> Iterator[Item]:
 
 
 def _jsonl_lines(
-    handle: BinaryIO, source: str, published: dt.date | None, max_chars: int
+    handle: Iterable[bytes], source: str, published: dt.date | None, max_chars: int
 ) -> Iterator[Item]:
     for number, line in enumerate(handle, 1):
         if not line.strip():
@@ -142,7 +196,12 @@ def _jsonl_lines(
             yield ReadError(where, "parse", str(error))
             continue
         doc_id = record.get("id", record.get("doc_id"))
-        yield from _checked(
-            Document(id=str(doc_id) if doc_id is not None else where, text=text, published=date),
-            max_chars,
+        title, url = record.get("title"), record.get("url")
+        document = Document(
+            id=str(doc_id) if doc_id is not None else where,
+            text=text,
+            published=date,
+            title=title if isinstance(title, str) else None,
+            url=url if isinstance(url, str) else None,
         )
+        yield from _checked(document, max_chars)

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -112,14 +113,16 @@ class RuleMatcher:
 
     def __init__(self, vocab: Vocab) -> None:
         self.matcher = DependencyMatcher(vocab)
-        self.rules = {rule.id: rule for rule in load_rules()}
+        # keyed by the id's hash, not looked up in the StringStore: a matcher first
+        # built inside nlp.memory_zone() must outlive the strings that zone added
+        self.rules = {get_string_id(rule.id): rule for rule in load_rules()}
         for rule in self.rules.values():
             self.matcher.add(rule.id, [rule.pattern])
 
     def __call__(self, doc: Doc) -> list[Match]:
         found: dict[tuple[int, str], Match] = {}
         for match_id, token_ids in self.matcher(doc):
-            rule = self.rules[doc.vocab.strings[match_id]]
+            rule = self.rules[match_id]
             names = [node["RIGHT_ID"] for node in rule.pattern]
             match = Match(rule, {name: doc[i] for name, i in zip(names, token_ids, strict=True)})
             if not _passes(match):
