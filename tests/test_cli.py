@@ -104,6 +104,7 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
     (folder / "good.txt.gz").write_bytes(gzip.compress(seed.encode("utf-8")))
     (folder / "cp1252.txt").write_bytes("Peru and Chile signed a “treaty” today.".encode("cp1252"))
     (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "empty.jsonl").write_text("\n", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 50)
     (folder / "undecodable.txt").write_bytes(
         b"\xff\xfe" + "Talks".encode("utf-16-le") + b"\x00\xd8"
@@ -134,6 +135,7 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
         [
             "binary.txt",
             "broken.txt.gz",
+            "empty.jsonl",
             "empty.txt",
             "huge.txt",
             "lines.jsonl:2",

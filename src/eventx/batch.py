@@ -28,15 +28,14 @@ import orjson
 from eventx import __version__
 from eventx.documents import Document
 from eventx.extract import BATCH_SIZE, events_from_doc
-from eventx.journal import Journal
+from eventx.journal import ERRORS_FILE, EVENTS_FILE, Journal
 from eventx.nlp import get_nlp, model_version
 from eventx.progress import Reporter
 from eventx.readers import MAX_CHARS, Item, ReadError, read_inputs
 from eventx.records import EVENT_TYPES
 from eventx.workers import ordered_map
 
-EVENTS_FILE = "events.jsonl"
-ERRORS_FILE = "errors.jsonl"
+__all__ = ["ERRORS_FILE", "EVENTS_FILE", "Summary", "run"]
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from typing import Any, BinaryIO
 
 import orjson
 
+EVENTS_FILE = "events.jsonl"
+ERRORS_FILE = "errors.jsonl"
 MANIFEST_FILE = "manifest.jsonl"
 MANIFEST_SCHEMA = "eventx.manifest/1"
 
@@ -61,6 +63,7 @@ class Journal:
             self._continue(previous)
 
     def part(self, name: str) -> Path:
+        """Where ``name`` (events.jsonl, errors.jsonl) grows until the run ends."""
         return self.out_dir / f".{name}.part"
 
     # -- starting and resuming ------------------------------------------------
@@ -98,7 +101,7 @@ class Journal:
         return entries, good
 
     def _start(self, header: dict[str, Any]) -> None:
-        for name in ("events", "errors"):
+        for name in (EVENTS_FILE, ERRORS_FILE):
             self.part(name).write_bytes(b"")
         self.manifest.write_bytes(orjson.dumps(header) + b"\n")
         self._open(0, 0)
@@ -110,15 +113,15 @@ class Journal:
         last = self.done[-1] if self.done else None
         events_end = last.events_end if last else 0
         errors_end = last.errors_end if last else 0
-        for name, end in (("events", events_end), ("errors", errors_end)):
+        for name, end in ((EVENTS_FILE, events_end), (ERRORS_FILE, errors_end)):
             path = self.part(name)
             if not path.exists() or path.stat().st_size < end:
                 raise ResumeError(f"{path.name} is missing or shorter than the manifest says")
         self._open(events_end, errors_end)
 
     def _open(self, events_end: int, errors_end: int) -> None:
-        self._events = self._append(self.part("events"), events_end)
-        self._errors = self._append(self.part("errors"), errors_end)
+        self._events = self._append(self.part(EVENTS_FILE), events_end)
+        self._errors = self._append(self.part(ERRORS_FILE), errors_end)
         self._manifest = self.manifest.open("ab")
 
     @staticmethod
@@ -167,8 +170,8 @@ class Journal:
     def finish(self, summary: dict[str, Any]) -> None:
         """Rename the parts into place and close the manifest."""
         self.close()
-        os.replace(self.part("events"), self.out_dir / "events.jsonl")
-        os.replace(self.part("errors"), self.out_dir / "errors.jsonl")
+        for name in (EVENTS_FILE, ERRORS_FILE):
+            os.replace(self.part(name), self.out_dir / name)
         finished = {"finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **summary}
         with self.manifest.open("ab") as handle:
             handle.write(orjson.dumps(finished) + b"\n")

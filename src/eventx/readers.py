@@ -174,9 +174,11 @@ def _checked(document: Document, max_chars: int) -> Iterator[Item]:
 def _jsonl_lines(
     handle: Iterable[bytes], source: str, published: dt.date | None, max_chars: int
 ) -> Iterator[Item]:
+    seen = False
     for number, line in enumerate(handle, 1):
         if not line.strip():
             continue
+        seen = True
         where = f"{source}:{number}"
         try:
             record = orjson.loads(line)
@@ -205,3 +207,5 @@ def _jsonl_lines(
             url=url if isinstance(url, str) else None,
         )
         yield from _checked(document, max_chars)
+    if not seen:
+        yield ReadError(source, "read", "empty file (no JSON lines)")
