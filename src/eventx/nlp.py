@@ -15,7 +15,9 @@ from __future__ import annotations
 import importlib.metadata
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
@@ -35,12 +37,10 @@ SENTENCE_END = frozenset({".", "?", "!", "…", "...", "?!"})
 CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 
 
-def _may_end_sentence(token: Token) -> bool:
-    if token.text in SENTENCE_END:
+def _may_end_sentence(texts: list[str], i: int) -> bool:
+    if texts[i] in SENTENCE_END:
         return True
-    if token.text in CLOSERS and token.i > 0:
-        return token.doc[token.i - 1].text in SENTENCE_END
-    return False
+    return texts[i] in CLOSERS and i > 0 and texts[i - 1] in SENTENCE_END
 
 
 @Language.component("eventx_line_sentences")
@@ -48,20 +48,29 @@ def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after each line break; allow one only after . ? ! (and a closing quote).
 
     The parser otherwise splits inside brackets ("a virtual SCO (Shanghai
-    Cooperation Organisation) | Summit hosted by India").
+    Cooperation Organisation) | Summit hosted by India").  Works on plain
+    lists and sets the boundaries in one array: Token setters cost seconds
+    per thousand documents.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-        elif previous.is_space and previous.i > 0:
-            token.is_sent_start = _may_end_sentence(doc[previous.i - 1]) or None
+    if len(doc) == 0:
+        return doc
+    texts = [t.text for t in doc]
+    breaks = [("\n" in t.text or "\n" in t.whitespace_) for t in doc]
+    spaces = [t.is_space for t in doc]
+    values = [1] * len(doc)  # 1: starts a sentence, 0: the parser decides, -1: does not
+    for i in range(1, len(doc)):
+        previous = i - 1
+        if breaks[previous]:
+            values[i] = 1
+        elif spaces[previous] and previous > 0:
+            values[i] = 1 if _may_end_sentence(texts, previous - 1) else 0
         else:
-            token.is_sent_start = None if _may_end_sentence(previous) else False
-    for start in [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]:
+            values[i] = 0 if _may_end_sentence(texts, previous) else -1
+    for start in [0] + [i + 1 for i, brk in enumerate(breaks) if brk]:
         end = _dateline_end(doc, start)
         if end is not None:
-            doc[end].is_sent_start = True
+            values[end] = 1
+    doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
 
