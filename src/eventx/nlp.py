@@ -70,7 +70,8 @@ def line_sentences(doc: Doc) -> Doc:
         end = _dateline_end(doc, start)
         if end is not None:
             values[end] = 1
-    doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1))
+    column = numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], column)  # type: ignore[arg-type]  # thinc's Ints2d
     return doc
 
 
