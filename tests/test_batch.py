@@ -107,7 +107,7 @@ def _header() -> dict[str, object]:
     from eventx import __version__
     from eventx.nlp import model_version
 
-    options = {"dedupe": False, "published": None, "max_chars": 1_000_000}
+    options = {"dedupe": False, "mode": "fast", "published": None, "max_chars": 1_000_000}
     return {"eventx": __version__, "model": model_version(), "options": options}
 
 
@@ -130,7 +130,8 @@ def test_resume_drops_a_torn_manifest_line_and_the_records_after_it(tmp_path: Pa
 def test_resume_refuses_other_options(tmp_path: Path) -> None:
     out = tmp_path / "out"
     Journal(out, _header(), resume=False).close()
-    other = {**_header(), "options": {"dedupe": True, "published": None, "max_chars": 1_000_000}}
+    options = {"dedupe": True, "mode": "fast", "published": None, "max_chars": 1_000_000}
+    other = {**_header(), "options": options}
     with pytest.raises(ResumeError, match="options"):
         Journal(out, other, resume=True)
 

@@ -24,6 +24,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
+from eventx.nlp import TokenLists, context_ents
 from eventx.resources import load_json
 
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
@@ -186,6 +187,7 @@ class ActorCoder:
         self.people: list[Mention] = []  # coded person mentions, in order
         self.strangers = _strangers(doc)
         self._learn_aliases()
+        self._meet_known_people()
 
     def known_person(self, text: str) -> gazetteer.Entry | None:
         """A listed figure, unless the name is the surname of someone else this
@@ -199,7 +201,7 @@ class ActorCoder:
     def _learn_aliases(self) -> None:
         """Code every titled person once, so later surnames resolve."""
         clashes: set[str] = set()
-        for ent in self.doc.ents:
+        for ent in context_ents(self.doc):
             if ent.label_ != "PERSON":
                 continue
             country, sector = self._context_code(ent.root)
@@ -225,6 +227,18 @@ class ActorCoder:
                     self.aliases[key] = (country, sector)
         for key in clashes:
             self.aliases.pop(key, None)
+
+    def _meet_known_people(self) -> None:
+        """Listed figures in the sentences the pipeline did not analyse, so that
+        a later "he" can be them ("Putin spoke on Monday. ... he agreed")."""
+        needed = self.doc._.needed
+        if needed is None:
+            return
+        for sent in self.doc.sents:
+            if sent.start not in needed:
+                mentions, _ = named_in_words(sent, frozenset())
+                self.people += [m for m in mentions if m.label == "PERSON"]
+        self.people.sort(key=lambda mention: mention.start)
 
     def _alias(self, ent: Span) -> tuple[str | None, str | None]:
         for token in reversed(list(ent)):
@@ -524,11 +538,62 @@ class ActorCoder:
                     yield mention
 
 
+NAME_RUN_MAX = 4
+
+
+def named_in_words(sent: Span, place_preps: frozenset[str]) -> tuple[list[Mention], list[bool]]:
+    """Countries, organisations and people of a sentence the statistical
+    pipeline did not analyse, from the gazetteer alone: runs of capitalised
+    words, longest listed name first; and whether each follows one of
+    ``place_preps`` ("in Syria")."""
+    found = [(m, before) for m, before in _gazetteer_names(sent.doc) if m.start in sent_chars(sent)]
+    return [m for m, _ in found], [before in place_preps for _, before in found]
+
+
+def sent_chars(sent: Span) -> range:
+    return range(sent.start_char, sent.end_char)
+
+
+def _gazetteer_names(doc: Doc) -> list[tuple[Mention, str]]:
+    """Every listed name in ``doc`` with the word before it; once per document."""
+    cached = doc.user_data.get("eventx_gazetteer_names")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    tokens = TokenLists.of(doc)
+    texts = tokens.texts
+    capital = [text[:1].isupper() for text in texts]
+    found: list[tuple[Mention, str]] = []
+    i = 0
+    while i < len(texts):
+        hit = None
+        if capital[i]:
+            for size in range(min(NAME_RUN_MAX, len(texts) - i), 0, -1):
+                if not all(capital[i : i + size]):
+                    continue
+                run = range(i, i + size)
+                text = "".join(texts[k] + (" " if tokens.spaced[k] else "") for k in run).strip()
+                entry = gazetteer.lookup(text) or gazetteer.person(text)
+                if entry is not None and (entry.country or entry.sector == "IGO"):
+                    hit = (size, entry, text)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        size, entry, text = hit
+        start = tokens.idx[i]
+        label = {"person": "PERSON", "organisation": "ORG"}.get(entry.kind, "GPE")
+        mention = Mention(text, start, start + len(text), label, entry.country, entry.sector)
+        found.append((mention, texts[i - 1].lower() if i > 0 else ""))
+        i += size
+    doc.user_data["eventx_gazetteer_names"] = found
+    return found
+
+
 def _strangers(doc: Doc) -> frozenset[str]:
     """Surnames of people named in full whom the actor dictionary does not
     list: within the document, the surname alone is them."""
     found = set()
-    for ent in doc.ents:
+    for ent in context_ents(doc):
         words = gazetteer.name_words(ent.text) if ent.label_ == "PERSON" else []
         if len(words) > 1 and gazetteer.person(ent.text) is None:
             found.add(words[-1])

@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from eventx import __version__
+from eventx.analysis import analyse
 from eventx.documents import Document
 from eventx.extract import BATCH_SIZE, events_from_doc
 from eventx.journal import ERRORS_FILE, EVENTS_FILE, Journal
@@ -118,19 +119,19 @@ def warm_up() -> None:
     get_nlp()
 
 
-def process_batch(items: list[Item], *, dedupe: bool = False) -> list[Outcome]:
+def process_batch(items: list[Item], *, dedupe: bool = False, mode: str = "fast") -> list[Outcome]:
     """Outcomes of one batch, in order; runs in a worker process."""
     nlp = get_nlp()
     documents = [item for item in items if isinstance(item, Document)]
     outcomes: dict[int, Outcome] = {}
     with nlp.memory_zone():  # strings of this batch leave the vocabulary with it
         try:
-            docs = list(nlp.pipe([d.text for d in documents], batch_size=len(documents) or 1))
-        except Exception:  # one document broke the batch: parse each alone below
+            docs = list(analyse(nlp, [d.text for d in documents], mode=mode))
+        except Exception:  # one document broke the batch: analyse each alone below
             docs = []
         for position, document in enumerate(documents):
             outcomes[id(document)] = _outcome(
-                document, docs[position] if docs else None, dedupe=dedupe
+                document, docs[position] if docs else None, dedupe=dedupe, mode=mode
             )
     result = []
     for item in items:
@@ -141,11 +142,11 @@ def process_batch(items: list[Item], *, dedupe: bool = False) -> list[Outcome]:
     return result
 
 
-def _outcome(document: Document, doc: Any, *, dedupe: bool) -> Outcome:
+def _outcome(document: Document, doc: Any, *, dedupe: bool, mode: str) -> Outcome:
     sha = content_hash(document)
     try:
         if doc is None:
-            doc = get_nlp()(document.text)
+            [doc] = analyse(get_nlp(), [document.text], mode=mode)
         events = events_from_doc(doc, document, dedupe_events=dedupe)
         lines = [orjson.dumps(event.to_json_dict()) + b"\n" for event in events]
     except Exception as error:  # one bad document must not stop the batch
@@ -169,6 +170,7 @@ def run(
     max_chars: int = MAX_CHARS,
     batch_size: int = BATCH_SIZE,
     dedupe: bool = False,
+    mode: str = "fast",
     workers: int = 1,
     resume: bool = False,
     reporter: Reporter | None = None,
@@ -182,6 +184,7 @@ def run(
         "model": model_version(),
         "options": {
             "dedupe": dedupe,
+            "mode": mode,
             "published": published.isoformat() if published else None,
             "max_chars": max_chars,
         },
@@ -207,7 +210,7 @@ def run(
 
     reporter.start()
     try:
-        work = partial(process_batch, dedupe=dedupe)
+        work = partial(process_batch, dedupe=dedupe, mode=mode)
         for outcomes in ordered_map(work, batches(), workers=workers, initializer=warm_up):
             for outcome in outcomes:
                 journal.record(outcome.source, outcome.sha256, outcome.events, outcome.error)

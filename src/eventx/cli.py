@@ -79,6 +79,14 @@ def extract(
             help="One record per real-world event (cluster), listing all its mentions.",
         ),
     ] = False,
+    exhaustive: Annotated[
+        bool,
+        typer.Option(
+            "--exhaustive",
+            help="Analyse every sentence, not only those that can hold an event and those "
+            "naming their people. Same events, several times slower: for checking.",
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress and no summary.")
     ] = False,
@@ -104,6 +112,7 @@ def extract(
             max_chars=max_chars,
             batch_size=batch_size,
             dedupe=dedupe,
+            mode="exhaustive" if exhaustive else "fast",
             workers=workers or default_workers(),
             resume=resume,
             reporter=reporter,
@@ -130,12 +139,15 @@ def evaluate(
         bool, typer.Option("--show-errors", help="List false positives and negatives.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    exhaustive: Annotated[
+        bool, typer.Option("--exhaustive", help="Analyse every sentence (see extract --help).")
+    ] = False,
 ) -> None:
     """Score the extractor against GOLD: P/R/F1 per type over asserted events,
     then actor-set, modality and date accuracy over matched events."""
     from eventx.evaluate import evaluate_file, format_report
 
-    report = evaluate_file(gold)
+    report = evaluate_file(gold, mode="exhaustive" if exhaustive else "fast")
     if as_json:
         typer.echo(json.dumps(report.summary(), indent=2))
     else:

@@ -16,8 +16,16 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
-from eventx.actors import ActorCoder, Mention, lookup_span, party_counts, sector_of
+from eventx.actors import (
+    ActorCoder,
+    Mention,
+    lookup_span,
+    named_in_words,
+    party_counts,
+    sector_of,
+)
 from eventx.drafts import Draft
+from eventx.nlp import context_sents
 from eventx.rules import single_party_verbs
 from eventx.scope import POLITICAL_SECTORS
 
@@ -42,23 +50,21 @@ class DocumentContext:
         first: dict[str, int] = {}
         igo = False
         sents = list(doc.sents)
+        analysed = {sent.start for sent in context_sents(doc)}
         political_sentences = 0
         for sent in sents:
-            mentions = list(coder.sentence_mentions(sent))
-            political_sentences += _names_political_actor(sent, mentions)
-            for mention in mentions:
+            if sent.start in analysed:
+                mentions = list(coder.sentence_mentions(sent))
+                political_sentences += _names_political_actor(sent, mentions)
+                places = [_set_in(doc.char_span(m.start, m.end)) for m in mentions]
+            else:  # not analysed (analysis.py): names the gazetteer knows
+                mentions, places = named_in_words(sent, PLACE_PREPS)
+                political_sentences += _names_political_actor_in_words(sent, mentions)
+            for mention, place in zip(mentions, places, strict=True):
                 igo = igo or (mention.country is None and mention.sector == "IGO")
                 if mention.country:
                     # a state named as a place ("in Syria") is where the story is set
-                    place = doc.char_span(mention.start, mention.end)
-                    weight = (
-                        2
-                        if place is not None
-                        and place.root.dep_ == "pobj"
-                        and (place.root.head.lower_ in {"in", "inside", "across", "throughout"})
-                        else 1
-                    )
-                    counts[mention.country] += weight
+                    counts[mention.country] += 2 if place else 1
                     first.setdefault(mention.country, mention.start)
         ranked = sorted(counts, key=lambda code: (-counts[code], first[code]))
         # a text of a sentence or two gives too little to judge: it counts as political
@@ -66,6 +72,19 @@ class DocumentContext:
         actors = political_sentences >= MIN_POLITICAL_SHARE * len(sents)
         political = short or ((len(counts) >= 2 or igo) and actors)
         return cls(home=ranked[0] if ranked else None, political=political)
+
+
+PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+
+
+def _set_in(place: Span | None) -> bool:
+    return place is not None and place.root.dep_ == "pobj" and place.root.head.lower_ in PLACE_PREPS
+
+
+def _names_political_actor_in_words(sent: Span, mentions: list[Mention]) -> bool:
+    if any(m.sector in POLITICAL_SECTORS and m.label in {"PERSON", "ORG"} for m in mentions):
+        return True
+    return sector_of(t.lower_ for t in sent if t.is_alpha) in POLITICAL_SECTORS
 
 
 def _names_political_actor(sent: Span, mentions: list[Mention]) -> bool:

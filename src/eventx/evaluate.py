@@ -24,9 +24,9 @@ from typing import Any
 
 import orjson
 
+from eventx.analysis import parse
 from eventx.documents import Document, parse_published
 from eventx.extract import events_from_doc
-from eventx.nlp import get_nlp
 from eventx.records import EVENT_TYPES, Event
 
 
@@ -201,12 +201,18 @@ def _date_value(event: Event) -> str | None:
 
 
 def score(
-    items: Iterable[tuple[Document, list[dict[str, Any]]]], *, batch_size: int = 16
+    items: Iterable[tuple[Document, list[dict[str, Any]]]],
+    *,
+    batch_size: int = 16,
+    mode: str = "fast",
 ) -> Report:
     """Run the extractor over gold documents and compare (see module docstring)."""
     report = Report()
-    pairs_in = ((document.text, (document, raw)) for document, raw in items)
-    for doc, (document, raw) in get_nlp().pipe(pairs_in, as_tuples=True, batch_size=batch_size):
+    items = list(items)
+    texts = (document.text for document, _ in items)
+    for doc, (document, raw) in zip(
+        parse(texts, mode=mode, batch_size=batch_size), items, strict=True
+    ):
         report.documents += 1
         predicted = events_from_doc(doc, document)
         starts = [sent.start_char for sent in doc.sents]
@@ -239,8 +245,8 @@ def _sentence_text(text: str, starts: list[int], index: int) -> str:
     return text[begin:end].strip()
 
 
-def evaluate_file(path: Path) -> Report:
-    return score(read_gold(path))
+def evaluate_file(path: Path, *, mode: str = "fast") -> Report:
+    return score(read_gold(path), mode=mode)
 
 
 CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from eventx import __version__, headlines
 from eventx.actors import ActorCoder, Mention
+from eventx.analysis import analyse
 from eventx.attributes import codes_of
 from eventx.confidence import confidence
 from eventx.context import (
@@ -124,12 +125,20 @@ def _headline_drafts(
 def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False) -> list[Event]:
     """Every event mention in a parsed document, in text order; with
     ``dedupe_events``, one record per real-world event (identity.py)."""
+    analysed = doc._.analysed
+    if analysed is not None and not analysed:
+        return []  # no sentence of it can hold an event (candidates.py)
     coder = ActorCoder(doc)
+    sents = [  # the rest were not analysed: no rule can match them (candidates.py)
+        (index, sent)
+        for index, sent in enumerate(doc.sents)
+        if analysed is None or sent.start in analysed
+    ]
     by_sentence: dict[int, list[Match]] = {}
-    for match in _matcher()(doc):
+    for match in _matcher()(doc, [sent for _, sent in sents]):
         by_sentence.setdefault(match.trigger.sent.start, []).append(match)
     drafts: list[Draft] = []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in sents:
         text = sent.text.rstrip()
         end = sent.start_char + len(text)
         sentence = Sentence(index=index, start=sent.start_char, end=end, text=text)
@@ -191,11 +200,14 @@ def extract(
     published: str | dt.date | None = None,
     doc_id: str | None = None,
     dedupe: bool = False,
+    mode: str = "fast",
 ) -> list[Event]:
     """Events in one text.  ``published`` anchors relative dates ("last year");
-    ``dedupe`` keeps one record per real-world event, listing its mentions."""
+    ``dedupe`` keeps one record per real-world event, listing its mentions;
+    ``mode="exhaustive"`` analyses every sentence (the same events, slower)."""
     document = Document(id=doc_id or "doc-0", text=text, published=parse_published(published))
-    return events_from_doc(get_nlp()(text), document, dedupe_events=dedupe)
+    [doc] = analyse(get_nlp(), [text], mode=mode)
+    return events_from_doc(doc, document, dedupe_events=dedupe)
 
 
 def extract_many(
@@ -203,13 +215,23 @@ def extract_many(
     *,
     batch_size: int = BATCH_SIZE,
     dedupe: bool = False,
+    mode: str = "fast",
 ) -> Iterator[Event]:
-    """Stream events from many documents, parsed in ``nlp.pipe`` batches.
+    """Stream events from many documents, analysed ``batch_size`` at a time.
 
     Items are :class:`Document`, dicts with ``id``, ``text`` and optional
     ``published``, or plain strings (ids ``doc-0``, ``doc-1``, ...).
     """
-    documents = (_as_document(item, i) for i, item in enumerate(docs))
-    pairs = get_nlp().pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size)
-    for doc, document in pairs:
+    batch: list[Document] = []
+    for position, item in enumerate(docs):
+        batch.append(_as_document(item, position))
+        if len(batch) >= batch_size:
+            yield from _events_of(batch, dedupe=dedupe, mode=mode)
+            batch = []
+    yield from _events_of(batch, dedupe=dedupe, mode=mode)
+
+
+def _events_of(documents: list[Document], *, dedupe: bool, mode: str) -> Iterator[Event]:
+    parsed = analyse(get_nlp(), [d.text for d in documents], mode=mode)
+    for doc, document in zip(parsed, documents, strict=True):
         yield from events_from_doc(doc, document, dedupe_events=dedupe)

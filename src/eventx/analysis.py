@@ -1,0 +1,181 @@
+"""How much of a document the statistical pipeline analyses.
+
+Every document is tokenised and split into sentences cheaply (nlp.py's
+rule components, splitting at every sentence end they allow).  Then the
+statistical components (tagger, parser, NER, lemmatizer) run on single
+sentences, each as its own small Doc, and their annotation is copied back
+into the document.  Because a sentence's analysis never depends on its
+neighbours, analysing only some sentences gives those sentences exactly the
+annotation a full analysis gives them:
+
+* ``exhaustive``: every sentence is analysed;
+* ``fast``: only the sentences that can hold an event (candidates.py) and
+  the sentences that name the people and places those mention.
+
+The rules and the document context read only analysed sentences, so both
+modes write the same events, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from eventx.candidates import can_match, candidate_sentences, introductions_of
+from eventx.nlp import TokenLists, get_nlp, line_boundaries, may_end_sentence, write_boundaries
+
+RULE_COMPONENTS = ("eventx_merge_multiwords", "eventx_line_sentences")
+ANALYSIS_ATTRS: list[int | str] = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+SENTENCE_BATCH = 256
+MODES = ("fast", "exhaustive")
+OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "«"})
+STRAIGHT_QUOTES = frozenset({'"', "'"})
+
+
+def parse(texts: Iterable[str], *, mode: str = "fast", batch_size: int = 32) -> Iterator[Doc]:
+    """``analyse`` with the eventx pipeline, ``batch_size`` documents at a time."""
+    nlp = get_nlp()
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= batch_size:
+            yield from analyse(nlp, batch, mode=mode)
+            batch = []
+    if batch:
+        yield from analyse(nlp, batch, mode=mode)
+
+
+def split(nlp: Language, text: str) -> Doc:
+    """Tokens and sentences only: the rule components' boundaries, and every
+    boundary they leave open that looks like one."""
+    doc = nlp.get_pipe("eventx_merge_multiwords")(nlp.make_doc(text))
+    if not len(doc):
+        return doc
+    tokens = TokenLists.of(doc)
+    values = line_boundaries(doc, tokens)
+    for i, value in enumerate(values):
+        if value == 0:
+            after_opener = values[i - 1] == 1 and tokens.texts[i - 1] in OPENERS
+            values[i] = 1 if not after_opener and _opens_sentence(tokens, i) else -1
+    write_boundaries(doc, values)
+    return doc
+
+
+def _opens_sentence(tokens: TokenLists, i: int) -> bool:
+    """After . ? ! a sentence starts, unless what follows is white space,
+    punctuation that closes (a closing quote, a comma) or a lower-case word
+    ("... in preparation?” said Putin").  A straight quote after a space
+    opens the next sentence; one glued to the full stop closes this one.
+    Nor does one start after a space that follows no sentence end."""
+    before = i - 1
+    while before > 0 and tokens.space[before]:
+        before -= 1
+    if not may_end_sentence(tokens.texts, before):
+        return False
+    text = tokens.texts[i]
+    if tokens.space[i] or text[:1].islower():
+        return False
+    if text in STRAIGHT_QUOTES:
+        return tokens.spaced[i - 1] or tokens.space[i - 1]
+    return text in OPENERS or not tokens.punct[i]
+
+
+def analyse(nlp: Language, texts: Iterable[str], *, mode: str = "fast") -> Iterator[Doc]:
+    """Documents with their needed sentences analysed, in input order."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    docs = [split(nlp, text) for text in texts]
+    candidates = [candidate_sentences(doc) for doc in docs]
+    ner = nlp.get_pipe("ner")
+    named = iter(_run([_piece(s) for sents in candidates for s in sents], [ner]))
+    events: list[list[tuple[Span, Doc]]] = []
+    introductions: list[list[Span]] = []
+    for doc, sents in zip(docs, candidates, strict=True):
+        kept = [(s, piece) for s, piece in ((s, next(named)) for s in sents) if can_match(piece)]
+        starts = {s.start for s, _ in kept}
+        introductions.append([s for s in introductions_of(doc, kept) if s.start not in starts])
+        doc._.needed = frozenset(starts | {s.start for s in introductions[-1]})
+        events.append(kept)
+    statistical = [pipe for name, pipe in nlp.pipeline if name not in RULE_COMPONENTS]
+    if mode == "fast":
+        # the NER has run on the event sentences: the other components finish them
+        others = [pipe for pipe in statistical if pipe is not ner]
+        finished = _run([piece for kept in events for _, piece in kept], others)
+        introduced = _run([_piece(s) for sents in introductions for s in sents], statistical)
+        by_start = [
+            dict(zip([s.start for s, _ in kept] + [s.start for s in intro], pieces, strict=True))
+            for kept, intro, pieces in _regroup(events, introductions, finished, introduced)
+        ]
+        for doc, pieces_at in zip(docs, by_start, strict=True):
+            doc._.analysed = doc._.needed
+            sents = [s for s in doc.sents if s.start in pieces_at]
+            _copy_back(doc, sents, [pieces_at[s.start] for s in sents])
+            yield doc
+        return
+    analysed = iter(_run([_piece(s) for doc in docs for s in doc.sents], statistical))
+    for doc in docs:
+        sents = list(doc.sents)
+        _copy_back(doc, sents, [next(analysed) for _ in sents])
+        yield doc
+
+
+def _regroup(
+    events: list[list[tuple[Span, Doc]]],
+    introductions: list[list[Span]],
+    finished: list[Doc],
+    introduced: list[Doc],
+) -> Iterator[tuple[list[tuple[Span, Doc]], list[Span], list[Doc]]]:
+    """Per document: its event sentences, its introductions, and their analyses."""
+    done, intro = iter(finished), iter(introduced)
+    for kept, sents in zip(events, introductions, strict=True):
+        yield kept, sents, [next(done) for _ in kept] + [next(intro) for _ in sents]
+
+
+def _piece(sent: Span) -> Doc:
+    """The sentence as a Doc of its own, kept one sentence by the parser, with
+    the lemmas the multiword merge set.  (``Span.as_doc`` copies the whole
+    document's arrays: a hundred times slower.)"""
+    piece = Doc(
+        sent.doc.vocab,
+        words=[token.text for token in sent],
+        spaces=[bool(token.whitespace_) for token in sent],
+    )
+    lemmas = sent.doc.to_array([LEMMA])[sent.start : sent.end].reshape(-1, 1)
+    _write(piece, [LEMMA], lemmas)
+    _write(piece, [SENT_START], _one_sentence(len(piece)))
+    return piece
+
+
+def _run(pieces: list[Doc], pipes: list[Any]) -> list[Doc]:
+    analysed: Iterable[Doc] = pieces
+    for pipe in pipes:
+        analysed = pipe.pipe(analysed, batch_size=SENTENCE_BATCH)
+    return list(analysed)
+
+
+def _write(doc: Doc, attrs: list[int | str], values: Any) -> None:
+    doc.from_array(attrs, values)  # a numpy array; spaCy's stubs want thinc's Ints2d
+
+
+def _one_sentence(length: int) -> Any:
+    values = numpy.full((length, 1), -1, dtype="int64")
+    if length:
+        values[0, 0] = 1
+    return values.astype("uint64")
+
+
+def _copy_back(doc: Doc, sents: list[Span], pieces: list[Doc]) -> None:
+    """Write each analysed sentence's annotation into ``doc`` at its place."""
+    if not sents:
+        return
+    boundaries = doc.to_array([SENT_START])
+    array = numpy.zeros((len(doc), len(ANALYSIS_ATTRS)), dtype="uint64")
+    for sent, piece in zip(sents, pieces, strict=True):
+        array[sent.start : sent.end] = piece.to_array(ANALYSIS_ATTRS)
+    _write(doc, ANALYSIS_ATTRS, array)
+    _write(doc, [SENT_START], boundaries)
