@@ -15,7 +15,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from eventx import progress
+from eventx import nlp, progress
 from eventx.batch import Summary, run
 from eventx.journal import MANIFEST_FILE, Journal, ResumeError
 from tests.helpers import ROOT
@@ -161,15 +161,25 @@ def test_default_workers_are_the_cores_available() -> None:
     assert default_workers() == len(os.sched_getaffinity(0))
 
 
-def test_batches_in_memory_zones_match_one_by_one_extraction(tmp_path: Path) -> None:
-    """Real news (the first 120 Lee documents): the batch path, with its memory
-    zones and workers, writes exactly what ``extract_many`` gives."""
+@pytest.mark.parametrize("renew_every_batch", [False, True])
+def test_batch_output_matches_one_by_one_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renew_every_batch: bool
+) -> None:
+    """Real news (the first 120 Lee documents): the batch path, with its workers
+    and (forced here) model reloads that bound the vocabulary, writes exactly
+    what ``extract_many`` gives."""
     lee = ROOT.parent / "shared" / "corpus" / "lee.jsonl"
     if not lee.exists():
         pytest.skip("shared corpus not present")
     sample = tmp_path / "lee.jsonl"
     sample.write_text("".join(lee.read_text(encoding="utf-8").splitlines(True)[:120]), "utf-8")
-    run([str(sample)], tmp_path / "out", workers=2, batch_size=8)
+    if renew_every_batch:
+        monkeypatch.setattr(nlp, "NEW_STRINGS_LIMIT", 0)
+        reloads = []
+        monkeypatch.setattr(nlp, "_renewals", [*nlp._renewals, lambda: reloads.append(1)])
+    run([str(sample)], tmp_path / "out", workers=1 if renew_every_batch else 2, batch_size=8)
+    if renew_every_batch:
+        assert len(reloads) >= 14  # 15 batches: a reload before each but the first
     from eventx import extract_many
 
     documents = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines()]

@@ -16,15 +16,17 @@ into a :class:`Mention`:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import bisect
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
-from eventx.nlp import TokenLists, context_ents
+from eventx.nlp import TokenLists, context_ents, sentences
 from eventx.resources import load_json
 
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
@@ -234,7 +236,7 @@ class ActorCoder:
         needed = self.doc._.needed
         if needed is None:
             return
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             if sent.start not in needed:
                 mentions, _ = named_in_words(sent, frozenset())
                 self.people += [m for m in mentions if m.label == "PERSON"]
@@ -546,47 +548,81 @@ def named_in_words(sent: Span, place_preps: frozenset[str]) -> tuple[list[Mentio
     pipeline did not analyse, from the gazetteer alone: runs of capitalised
     words, longest listed name first; and whether each follows one of
     ``place_preps`` ("in Syria")."""
-    found = [(m, before) for m, before in _gazetteer_names(sent.doc) if m.start in sent_chars(sent)]
+    names = _gazetteer_names(sent.doc)
+    starts = [mention.start for mention, _ in names]
+    found = names[
+        bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)
+    ]
     return [m for m, _ in found], [before in place_preps for _, before in found]
 
 
-def sent_chars(sent: Span) -> range:
-    return range(sent.start_char, sent.end_char)
-
-
 def _gazetteer_names(doc: Doc) -> list[tuple[Mention, str]]:
-    """Every listed name in ``doc`` with the word before it; once per document."""
+    """Every listed name in ``doc`` with the word before it; once per document.
+
+    A person must fill a whole run of capitalised words: "Doug Cameron" is
+    nobody the dictionary lists, and its "Cameron" is not David Cameron; nor
+    is a later "Cameron" alone.  Places and organisations may sit inside a
+    run ("the Australian Embassy")."""
     cached = doc.user_data.get("eventx_gazetteer_names")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     tokens = TokenLists.of(doc)
     texts = tokens.texts
-    capital = [text[:1].isupper() for text in texts]
+
+    def text_of(run: range) -> str:
+        return "".join(texts[k] + (" " if tokens.spaced[k] else "") for k in run).strip()
+
+    runs = _capitalised_runs(texts)
+    strangers = {
+        texts[run[-1]].lower()
+        for run in runs
+        if len(run) > 1 and gazetteer.person(text_of(run)) is None
+    }
     found: list[tuple[Mention, str]] = []
-    i = 0
-    while i < len(texts):
-        hit = None
-        if capital[i]:
-            for size in range(min(NAME_RUN_MAX, len(texts) - i), 0, -1):
-                if not all(capital[i : i + size]):
-                    continue
-                run = range(i, i + size)
-                text = "".join(texts[k] + (" " if tokens.spaced[k] else "") for k in run).strip()
-                entry = gazetteer.lookup(text) or gazetteer.person(text)
-                if entry is not None and (entry.country or entry.sector == "IGO"):
-                    hit = (size, entry, text)
-                    break
-        if hit is None:
-            i += 1
-            continue
-        size, entry, text = hit
-        start = tokens.idx[i]
-        label = {"person": "PERSON", "organisation": "ORG"}.get(entry.kind, "GPE")
-        mention = Mention(text, start, start + len(text), label, entry.country, entry.sector)
-        found.append((mention, texts[i - 1].lower() if i > 0 else ""))
-        i += size
+    for run in runs:
+        person = gazetteer.person(text_of(run))
+        if person is not None and not (len(run) == 1 and texts[run[0]].lower() in strangers):
+            hits = [(run, person)]
+        else:
+            hits = _listed_parts(run, text_of)
+        for part, entry in hits:
+            text, start = text_of(part), tokens.idx[part[0]]
+            label = {"person": "PERSON", "organisation": "ORG"}.get(entry.kind, "GPE")
+            mention = Mention(text, start, start + len(text), label, entry.country, entry.sector)
+            found.append((mention, texts[part[0] - 1].lower() if part[0] > 0 else ""))
     doc.user_data["eventx_gazetteer_names"] = found
     return found
+
+
+def _capitalised_runs(texts: list[str]) -> list[range]:
+    """Runs of capitalised words, without the function words that open a
+    sentence ("The Hill", "Who are we")."""
+    runs, start = [], None
+    for i, text in enumerate([*texts, ""]):
+        if text[:1].isupper() and not (start is None and text.lower() in STOP_WORDS):
+            start = i if start is None else start
+        elif start is not None:
+            runs.append(range(start, i))
+            start = None
+    return runs
+
+
+def _listed_parts(
+    run: range, text_of: Callable[[range], str]
+) -> list[tuple[range, gazetteer.Entry]]:
+    """Countries and organisations inside a run, longest first, left to right."""
+    parts = []
+    i = run.start
+    while i < run.stop:
+        for size in range(min(NAME_RUN_MAX, run.stop - i), 0, -1):
+            entry = gazetteer.lookup(text_of(range(i, i + size)))
+            if entry is not None and (entry.country or entry.sector == "IGO"):
+                parts.append((range(i, i + size), entry))
+                i += size
+                break
+        else:
+            i += 1
+    return parts
 
 
 def _strangers(doc: Doc) -> frozenset[str]:

@@ -30,7 +30,7 @@ from eventx.analysis import analyse
 from eventx.documents import Document
 from eventx.extract import BATCH_SIZE, events_from_doc
 from eventx.journal import ERRORS_FILE, EVENTS_FILE, Journal
-from eventx.nlp import get_nlp, model_version
+from eventx.nlp import get_nlp, model_version, renew_if_grown
 from eventx.progress import Reporter
 from eventx.readers import MAX_CHARS, Item, ReadError, read_inputs
 from eventx.records import EVENT_TYPES
@@ -121,18 +121,18 @@ def warm_up() -> None:
 
 def process_batch(items: list[Item], *, dedupe: bool = False, mode: str = "fast") -> list[Outcome]:
     """Outcomes of one batch, in order; runs in a worker process."""
+    renew_if_grown()
     nlp = get_nlp()
     documents = [item for item in items if isinstance(item, Document)]
     outcomes: dict[int, Outcome] = {}
-    with nlp.memory_zone():  # strings of this batch leave the vocabulary with it
-        try:
-            docs = list(analyse(nlp, [d.text for d in documents], mode=mode))
-        except Exception:  # one document broke the batch: analyse each alone below
-            docs = []
-        for position, document in enumerate(documents):
-            outcomes[id(document)] = _outcome(
-                document, docs[position] if docs else None, dedupe=dedupe, mode=mode
-            )
+    try:
+        docs = list(analyse(nlp, [d.text for d in documents], mode=mode))
+    except Exception:  # one document broke the batch: analyse each alone below
+        docs = []
+    for position, document in enumerate(documents):
+        outcomes[id(document)] = _outcome(
+            document, docs[position] if docs else None, dedupe=dedupe, mode=mode
+        )
     result = []
     for item in items:
         if isinstance(item, ReadError):

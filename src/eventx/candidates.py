@@ -24,7 +24,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
-from eventx.nlp import get_nlp
+from eventx.nlp import get_nlp, sentences
 from eventx.rules import load_rules
 
 WORD_ATTRS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
@@ -136,7 +136,7 @@ def candidate_sentences(doc: Doc) -> list[Span]:
         for key in set(map(tuple, rows.tolist()))
     }
     found = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         have = 0
         for key in rows[sent.start : sent.end].tolist():
             have |= bits[tuple(key)]
@@ -175,7 +175,7 @@ def introductions_of(doc: Doc, events: list[tuple[Span, Doc]]) -> list[Span]:
         if ent.label_ == "PERSON" and ent[-1].is_alpha and gazetteer.person(ent.text) is None
     }
     first: dict[str, Span] = {}
-    for sent in doc.sents if names else ():
+    for sent in sentences(doc) if names else ():
         for token in sent:
             if token.lower_ in names and token.text[:1].isupper():
                 first.setdefault(token.lower_, sent)

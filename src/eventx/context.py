@@ -25,7 +25,7 @@ from eventx.actors import (
     sector_of,
 )
 from eventx.drafts import Draft
-from eventx.nlp import context_sents
+from eventx.nlp import context_sents, sentences
 from eventx.rules import single_party_verbs
 from eventx.scope import POLITICAL_SECTORS
 
@@ -49,7 +49,7 @@ class DocumentContext:
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         igo = False
-        sents = list(doc.sents)
+        sents = sentences(doc)
         analysed = {sent.start for sent in context_sents(doc)}
         political_sentences = 0
         for sent in sents:

@@ -34,7 +34,7 @@ from eventx.context import (
 from eventx.documents import Document, parse_published
 from eventx.drafts import Draft, draft_event, passes_party_checks
 from eventx.identity import cluster_id, clusters, dedupe, share_parties, upcoming_in_document
-from eventx.nlp import get_nlp, model_version
+from eventx.nlp import get_nlp, model_version, on_renewal, sentences
 from eventx.records import Event, Extractor, Participant, Sentence, TextSpan
 from eventx.rules import Match, RuleMatcher
 from eventx.scope import political
@@ -45,6 +45,9 @@ BATCH_SIZE = 32
 @cache
 def _matcher() -> RuleMatcher:
     return RuleMatcher(get_nlp().vocab)
+
+
+on_renewal(_matcher.cache_clear)
 
 
 @cache
@@ -131,7 +134,7 @@ def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False
     coder = ActorCoder(doc)
     sents = [  # the rest were not analysed: no rule can match them (candidates.py)
         (index, sent)
-        for index, sent in enumerate(doc.sents)
+        for index, sent in enumerate(sentences(doc))
         if analysed is None or sent.start in analysed
     ]
     by_sentence: dict[int, list[Match]] = {}

@@ -128,6 +128,7 @@ def _people() -> tuple[dict[str, Entry], dict[str, tuple[Entry, frozenset[str]]]
     return full, unique
 
 
+@cache
 def person(text: str) -> Entry | None:
     """A well-known political figure by full name or unambiguous surname.  A
     surname alone ("Mr Ford") is that figure; a fuller name is only if its
