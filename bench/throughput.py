@@ -8,7 +8,8 @@ words.  Each measurement runs in a fresh child process, so its peak RSS is
 its own:
 
 * ``spacy``: bare ``nlp.pipe`` with the full pipeline (the baseline);
-* ``eventx-1``: ``eventx extract`` with 1 worker;
+* ``eventx-full``: ``eventx extract --exhaustive --workers 1`` (every sentence analysed);
+* ``eventx-1``: ``eventx extract`` with 1 worker (the fast path);
 * ``eventx-2``: ``eventx extract`` with 2 workers (peak RSS is per worker).
 
 Ratios are words/s against the baseline of the same scale and run.  Each
@@ -34,22 +35,26 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 mode, corpus, out = sys.argv[1], sys.argv[2], sys.argv[3]
-texts = [json.loads(line)["text"] for line in open(corpus, encoding="utf-8")]
-words = sum(len(t.split()) for t in texts)
+def texts():  # streamed: the corpus is never held in memory, so peak RSS is the pipeline's
+    with open(corpus, encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)["text"]
+words = sum(len(t.split()) for t in texts())
 if mode == "spacy":
     from eventx.nlp import MODEL_NAME
     import spacy
     nlp = spacy.load(MODEL_NAME)
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=32):
+    for _ in nlp.pipe(texts(), batch_size=32):
         pass
 else:
     from eventx.batch import run, warm_up
-    workers = int(mode.split("-")[1])
+    full = mode == "eventx-full"
+    workers = 1 if full else int(mode.split("-")[1])
     if workers == 1:
         warm_up()
     start = time.perf_counter()
-    summary = run([corpus], Path(out), workers=workers)
+    summary = run([corpus], Path(out), workers=workers, mode="exhaustive" if full else "fast")
 seconds = time.perf_counter() - start
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -100,7 +105,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=500_000)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 4])
-    parser.add_argument("--modes", nargs="+", default=["spacy", "eventx-1", "eventx-2"])
+    parser.add_argument(
+        "--modes", nargs="+", default=["spacy", "eventx-full", "eventx-1", "eventx-2"]
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
     texts = corpus_texts()

@@ -1,19 +1,22 @@
 """How much of a document the statistical pipeline analyses.
 
-Every document is tokenised and split into sentences cheaply (nlp.py's
-rule components, splitting at every sentence end they allow).  Then the
-statistical components (tagger, parser, NER, lemmatizer) run on single
-sentences, each as its own small Doc, and their annotation is copied back
-into the document.  Because a sentence's analysis never depends on its
-neighbours, analysing only some sentences gives those sentences exactly the
-annotation a full analysis gives them:
+Every document is tokenised and split into sentences by rule (``split``:
+nlp.py's components, and a boundary after . ? ! wherever the next word can
+open a sentence).  Then the statistical components (tagger, parser,
+lemmatizer, NER) run on single sentences, each as a Doc of its own, and
+their annotation is copied back into the document.  A sentence's analysis
+never depends on its neighbours, so analysing only some sentences gives them
+exactly the annotation that analysing all of them gives:
 
-* ``exhaustive``: every sentence is analysed;
-* ``fast``: only the sentences that can hold an event (candidates.py) and
-  the sentences that name the people and places those mention.
+* ``fast``: only the sentences a rule can match (candidates.py: their words,
+  then their entities after the NER has run on them alone), and the first
+  sentence naming each unlisted person those name (for the alias);
+* ``exhaustive``: every sentence, for checking.
 
-The rules and the document context read only analysed sentences, so both
-modes write the same events, byte for byte.
+``doc._.needed`` holds the sentences of the first kind in both modes: the
+document context reads them fully and the others through the gazetteer, so
+both modes write the same events, byte for byte.  ``doc._.analysed`` is what
+was analysed (None: everything); the rules run there.
 """
 
 from __future__ import annotations
@@ -27,7 +30,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from eventx.candidates import can_match, candidate_sentences, introductions_of
-from eventx.nlp import TokenLists, get_nlp, line_boundaries, may_end_sentence, write_boundaries
+from eventx.nlp import (
+    TokenLists,
+    get_nlp,
+    line_boundaries,
+    may_end_sentence,
+    sentences,
+    write_boundaries,
+)
 
 RULE_COMPONENTS = ("eventx_merge_multiwords", "eventx_line_sentences")
 ANALYSIS_ATTRS: list[int | str] = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
@@ -113,13 +123,13 @@ def analyse(nlp: Language, texts: Iterable[str], *, mode: str = "fast") -> Itera
         ]
         for doc, pieces_at in zip(docs, by_start, strict=True):
             doc._.analysed = doc._.needed
-            sents = [s for s in doc.sents if s.start in pieces_at]
+            sents = [s for s in sentences(doc) if s.start in pieces_at]
             _copy_back(doc, sents, [pieces_at[s.start] for s in sents])
             yield doc
         return
-    analysed = iter(_run([_piece(s) for doc in docs for s in doc.sents], statistical))
+    analysed = iter(_run([_piece(s) for doc in docs for s in sentences(doc)], statistical))
     for doc in docs:
-        sents = list(doc.sents)
+        sents = sentences(doc)
         _copy_back(doc, sents, [next(analysed) for _ in sents])
         yield doc
 

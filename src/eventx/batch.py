@@ -38,6 +38,11 @@ from eventx.workers import ordered_map
 
 __all__ = ["ERRORS_FILE", "EVENTS_FILE", "Summary", "run"]
 
+BATCH_CHARS = 100_000
+"""A batch ends at this many characters as well as at ``batch_size`` documents,
+so that a worker's peak memory is set by the longest document, not by which
+long documents happen to share a batch."""
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -197,14 +202,16 @@ def run(
 
     def batches() -> Iterator[list[Item]]:
         batch: list[Item] = []
+        chars = 0
         for n, item in enumerate(read_inputs(inputs, published=published, max_chars=max_chars)):
             if n < resumed and journal.check(n, *_source(item)):
                 summary.skipped += 1
                 continue
             batch.append(item)
-            if len(batch) >= batch_size:
+            chars += len(item.text) if isinstance(item, Document) else 0
+            if len(batch) >= batch_size or chars >= BATCH_CHARS:
                 yield batch
-                batch = []
+                batch, chars = [], 0
         if batch:
             yield batch
 

@@ -5,7 +5,7 @@ that names words (a lemma, a lower-case form) needs a word that can have
 one of them as its lemma; a node that needs an entity type needs a token
 the NER gives that type.  The test runs in two steps, cheapest first:
 
-1. words (``is_candidate``): from the lemmatizer's own tables, every lemma
+1. words (``candidate_sentences``): from the lemmatizer's own tables, every lemma
    its suffix rules and exceptions can give a word under any part of
    speech, so no inflection is missed;
 2. entities (``can_match``): after the NER has run on the candidates alone.
@@ -143,12 +143,6 @@ def candidate_sentences(doc: Doc) -> list[Span]:
         if any(have & need == need for need in rule_bits):
             found.append(sent)
     return found
-
-
-def is_candidate(sent: Span | Doc) -> bool:
-    """Can any rule match ``sent``, as far as its words tell?"""
-    lemmas = _lemmas(sent)
-    return any(all(words & lemmas for words in need.words) for need in requirements())
 
 
 def can_match(sent: Span | Doc) -> bool:

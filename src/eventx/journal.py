@@ -54,7 +54,8 @@ class Journal:
         out_dir.mkdir(parents=True, exist_ok=True)
         self.out_dir = out_dir
         self.manifest = out_dir / MANIFEST_FILE
-        self.done: list[Entry] = []
+        self.done: list[Entry] = []  # what the interrupted run recorded (for --resume)
+        self.count = 0  # inputs recorded, by that run and this one
         header = {"schema": MANIFEST_SCHEMA, **header}
         previous = self._previous(header) if resume else None
         if previous is None:
@@ -108,6 +109,7 @@ class Journal:
 
     def _continue(self, previous: tuple[list[Entry], int]) -> None:
         self.done, good = previous
+        self.count = len(self.done)
         with self.manifest.open("r+b") as handle:
             handle.truncate(good)
         last = self.done[-1] if self.done else None
@@ -155,7 +157,7 @@ class Journal:
         self._events.flush()
         self._errors.flush()
         entry = Entry(
-            n=len(self.done),
+            n=self.count,
             id=source,
             sha256=sha256,
             status="failed" if error is not None else "ok",
@@ -165,7 +167,7 @@ class Journal:
         )
         self._manifest.write(entry.line())
         self._manifest.flush()
-        self.done.append(entry)
+        self.count += 1  # entries are not kept: a run over millions of inputs stays flat
 
     def finish(self, summary: dict[str, Any]) -> None:
         """Rename the parts into place and close the manifest."""
