@@ -20,9 +20,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from eventx.analysis import parse
 from eventx.evaluate import _gold_events, _pair, read_gold
 from eventx.extract import events_from_doc
-from eventx.nlp import get_nlp
 
 GOLD = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/gold/dev.jsonl")
 
@@ -30,7 +30,7 @@ GOLD = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/gold/dev.json
 def main() -> None:
     causes: Counter[str] = Counter()
     items = list(read_gold(GOLD))
-    docs = get_nlp().pipe((d.text for d, _ in items), batch_size=16)
+    docs = parse((d.text for d, _ in items), batch_size=16)
     for doc, (document, raw) in zip(docs, items, strict=True):
         predicted = events_from_doc(doc, document)
         gold = _gold_events(document, raw, [s.start_char for s in doc.sents])

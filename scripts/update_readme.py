@@ -5,7 +5,8 @@
 Rewrites the blocks between ``<!-- scores:start -->``/``<!-- scores:end -->``
 (from ``eventx evaluate ../shared/gold/dev.jsonl``: scores and the
 calibration table) and
-``<!-- example:start -->``/``<!-- example:end -->`` (one event of the seed).
+``<!-- example:start -->``/``<!-- example:end -->`` (one event of the seed) and
+``<!-- bench:start -->``/``<!-- bench:end -->`` (from ``bench/results.json``).
 """
 
 from __future__ import annotations
@@ -64,6 +65,32 @@ def example_block() -> str:
     return "```json\n" + json.dumps(event.to_json_dict(), indent=1, ensure_ascii=False) + "\n```"
 
 
+BENCH = ROOT / "bench" / "results.json"
+MODE_NAMES = {
+    "spacy": "bare spaCy `nlp.pipe` (baseline)",
+    "eventx-full": "eventx `--exhaustive`, 1 worker",
+    "eventx-1": "eventx fast path, 1 worker",
+    "eventx-2": "eventx fast path, 2 workers",
+}
+
+
+def bench_block() -> str:
+    """The table of bench/results.json (written by bench/throughput.py)."""
+    rows = [
+        "| corpus | mode | words | words/s | × bare spaCy | peak RSS (MB) |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for row in json.loads(BENCH.read_text(encoding="utf-8"))["rows"]:
+        rss = row["rss_mb"] if row["mode"] != "eventx-2" else row["worker_rss_mb"]
+        where = " per worker" if row["mode"] == "eventx-2" else ""
+        rows.append(
+            f"| {row['scale']}× | {MODE_NAMES.get(row['mode'], row['mode'])} | "
+            f"{row['words']:,} | {row['words_per_s']:,.0f} | {row['ratio_to_spacy']:.2f} | "
+            f"{rss:,.0f}{where} |"
+        )
+    return "\n".join(rows)
+
+
 def replace(text: str, name: str, block: str) -> str:
     pattern = re.compile(rf"(<!-- {name}:start -->).*?(<!-- {name}:end -->)", re.S)
     return pattern.sub(lambda m: f"{m.group(1)}\n{block}\n{m.group(2)}", text)
@@ -73,6 +100,8 @@ def main() -> None:
     text = README.read_text(encoding="utf-8")
     text = replace(text, "example", example_block())
     text = replace(text, "scores", scores_block())
+    if BENCH.exists():
+        text = replace(text, "bench", bench_block())
     README.write_text(text, encoding="utf-8")
     print("README.md updated")
 
