@@ -3,8 +3,9 @@
     .venv/bin/python scripts/corpus_sample.py [N] [SEED]
 
 Reads ``../shared/corpus`` where it is (never copied): the Lee documents and
-the Scrapinghub pages.  Until eventx reads HTML itself, a Scrapinghub page
-is taken as the article body of the benchmark's ground truth.  Prints N
+the Scrapinghub pages.  A Scrapinghub page is taken as the article body of
+the benchmark's ground truth, not eventx's own reading of the HTML, so that
+draws stay comparable with the earlier ones.  Prints N
 asserted events drawn with a fixed seed (default 40 and 20261127), each with
 what a judge needs: the sentence, type, actors, recipients, date and place.
 The verdicts live in docs/hand-check.md.
