@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from eventx import gazetteer
-from eventx.nlp import TokenLists, context_ents, sentences
+from eventx.nlp import TokenLists, context_ents, in_context, sentences
 from eventx.resources import load_json
 
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
@@ -233,14 +233,12 @@ class ActorCoder:
     def _meet_known_people(self) -> None:
         """Listed figures in the sentences the pipeline did not analyse, so that
         a later "he" can be them ("Putin spoke on Monday. ... he agreed")."""
-        needed = self.doc._.needed
-        if needed is None:
-            return
-        for sent in sentences(self.doc):
-            if sent.start not in needed:
-                mentions, _ = named_in_words(sent, frozenset())
-                self.people += [m for m in mentions if m.label == "PERSON"]
-        self.people.sort(key=lambda mention: mention.start)
+        outside = [sent for sent in sentences(self.doc) if not in_context(sent)]
+        for sent in outside:
+            mentions, _ = named_in_words(sent, frozenset())
+            self.people += [m for m in mentions if m.label == "PERSON"]
+        if outside:
+            self.people.sort(key=lambda mention: mention.start)
 
     def _alias(self, ent: Span) -> tuple[str | None, str | None]:
         for token in reversed(list(ent)):

@@ -108,7 +108,7 @@ def analyse(nlp: Language, texts: Iterable[str], *, mode: str = "fast") -> Itera
     for doc, sents in zip(docs, candidates, strict=True):
         kept = [(s, piece) for s, piece in ((s, next(named)) for s in sents) if can_match(piece)]
         starts = {s.start for s, _ in kept}
-        introductions.append([s for s in introductions_of(doc, kept) if s.start not in starts])
+        introductions.append(introductions_of(doc, kept))
         doc._.needed = frozenset(starts | {s.start for s in introductions[-1]})
         events.append(kept)
     statistical = [pipe for name, pipe in nlp.pipeline if name not in RULE_COMPONENTS]
@@ -155,7 +155,7 @@ def _piece(sent: Span) -> Doc:
         words=[token.text for token in sent],
         spaces=[bool(token.whitespace_) for token in sent],
     )
-    lemmas = sent.doc.to_array([LEMMA])[sent.start : sent.end].reshape(-1, 1)
+    lemmas = numpy.array([token.lemma for token in sent], dtype="uint64").reshape(-1, 1)
     _write(piece, [LEMMA], lemmas)
     _write(piece, [SENT_START], _one_sentence(len(piece)))
     return piece

@@ -2,8 +2,8 @@
 
     inputs ──> readers (lazy) ──> batches ──> workers: nlp + rules ──> journal ──> files
                                   (skipping what     (one model per     (in input order;
-                                   a resumed run      process, memory    renamed into place
-                                   has done)          zone per batch)    at the end)
+                                   a resumed run      process, fast      renamed into place
+                                   has done)          path: analysis.py) at the end)
 
 A document that cannot be read or processed becomes one line of
 ``errors.jsonl`` with the stage that failed, and the run goes on.  The
@@ -127,24 +127,18 @@ def warm_up() -> None:
 def process_batch(items: list[Item], *, dedupe: bool = False, mode: str = "fast") -> list[Outcome]:
     """Outcomes of one batch, in order; runs in a worker process."""
     renew_if_grown()
-    nlp = get_nlp()
     documents = [item for item in items if isinstance(item, Document)]
-    outcomes: dict[int, Outcome] = {}
     try:
-        docs = list(analyse(nlp, [d.text for d in documents], mode=mode))
-    except Exception:  # one document broke the batch: analyse each alone below
-        docs = []
-    for position, document in enumerate(documents):
-        outcomes[id(document)] = _outcome(
-            document, docs[position] if docs else None, dedupe=dedupe, mode=mode
-        )
-    result = []
-    for item in items:
-        if isinstance(item, ReadError):
-            result.append(Outcome(item.source, None, error=_error_line(item)))
-        else:
-            result.append(outcomes[id(item)])
-    return result
+        docs: list[Any] = list(analyse(get_nlp(), [d.text for d in documents], mode=mode))
+    except Exception:  # one document broke the batch: analyse each alone (_outcome)
+        docs = [None] * len(documents)
+    parsed = iter(docs)
+    return [
+        Outcome(item.source, None, error=_error_line(item))
+        if isinstance(item, ReadError)
+        else _outcome(item, next(parsed), dedupe=dedupe, mode=mode)
+        for item in items
+    ]
 
 
 def _outcome(document: Document, doc: Any, *, dedupe: bool, mode: str) -> Outcome:

@@ -15,13 +15,12 @@ Both read the rule packs, so a new rule widens the candidates by itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from eventx import gazetteer
 from eventx.nlp import get_nlp, sentences
@@ -96,15 +95,6 @@ def possible_lemmas(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _lemmas(tokens: Iterable[Token]) -> set[str]:
-    lemmas: set[str] = set()
-    for token in tokens:
-        lemmas |= possible_lemmas(token.lower_)
-        if token.lemma_:  # a merged multiword ("cease - fire") carries its lemma
-            lemmas.add(token.lemma_.lower())
-    return lemmas
-
-
 @cache
 def _word_slots() -> tuple[dict[frozenset[str], int], tuple[int, ...]]:
     """A bit for every distinct word set the rules name, and each rule's bits."""
@@ -117,7 +107,8 @@ def _word_slots() -> tuple[dict[frozenset[str], int], tuple[int, ...]]:
 
 @cache
 def _word_bits(word: str, lemma: str) -> int:
-    """The word sets that a token with this lower-case form (and preset lemma) can satisfy."""
+    """The word sets that a token with this lower-case form can satisfy; a preset
+    lemma counts too (a merged multiword: "cease - fire" is "ceasefire")."""
     slots, _ = _word_slots()
     lemmas = possible_lemmas(word) | ({lemma.lower()} if lemma else set())
     return sum(bit for words, bit in slots.items() if words & lemmas)
@@ -147,12 +138,14 @@ def candidate_sentences(doc: Doc) -> list[Span]:
 
 def can_match(sent: Span | Doc) -> bool:
     """Can any rule match ``sent``, given its words and its entities (NER done)?"""
-    lemmas = _lemmas(sent)
+    _, rule_bits = _word_slots()
+    have = 0
+    for token in sent:
+        have |= _word_bits(token.lower_, token.lemma_)
     types = {token.ent_type_ for token in sent}
     return any(
-        all(words & lemmas for words in need.words)
-        and all(entity & types for entity in need.entities)
-        for need in requirements()
+        have & bits == bits and all(entity & types for entity in need.entities)
+        for need, bits in zip(requirements(), rule_bits, strict=True)
     )
 
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +26,7 @@ from eventx.actors import (
     sector_of,
 )
 from eventx.drafts import Draft
-from eventx.nlp import context_sents, sentences
+from eventx.nlp import in_context, sentences
 from eventx.rules import single_party_verbs
 from eventx.scope import POLITICAL_SECTORS
 
@@ -50,16 +51,17 @@ class DocumentContext:
         first: dict[str, int] = {}
         igo = False
         sents = sentences(doc)
-        analysed = {sent.start for sent in context_sents(doc)}
         political_sentences = 0
         for sent in sents:
-            if sent.start in analysed:
+            if in_context(sent):
                 mentions = list(coder.sentence_mentions(sent))
-                political_sentences += _names_political_actor(sent, mentions)
+                nouns = (t.lower_ for t in sent if t.pos_ in {"NOUN", "PROPN"})
+                political_sentences += _names_political_actor(mentions, nouns)
                 places = [_set_in(doc.char_span(m.start, m.end)) for m in mentions]
-            else:  # not analysed (analysis.py): names the gazetteer knows
+            else:  # not analysed (analysis.py): names the gazetteer knows, any word
                 mentions, places = named_in_words(sent, PLACE_PREPS)
-                political_sentences += _names_political_actor_in_words(sent, mentions)
+                words = (t.lower_ for t in sent if t.is_alpha)
+                political_sentences += _names_political_actor(mentions, words)
             for mention, place in zip(mentions, places, strict=True):
                 igo = igo or (mention.country is None and mention.sector == "IGO")
                 if mention.country:
@@ -81,19 +83,13 @@ def _set_in(place: Span | None) -> bool:
     return place is not None and place.root.dep_ == "pobj" and place.root.head.lower_ in PLACE_PREPS
 
 
-def _names_political_actor_in_words(sent: Span, mentions: list[Mention]) -> bool:
-    if any(m.sector in POLITICAL_SECTORS and m.label in {"PERSON", "ORG"} for m in mentions):
-        return True
-    return sector_of(t.lower_ for t in sent if t.is_alpha) in POLITICAL_SECTORS
-
-
-def _names_political_actor(sent: Span, mentions: list[Mention]) -> bool:
+def _names_political_actor(mentions: list[Mention], words: Iterable[str]) -> bool:
     """An official, a government, an army, a party or an international body,
-    named ("Erdoğan", "NATO") or as a noun ("the minister").  A state's name
-    alone does not count: business stories name states as places."""
+    named ("Erdoğan", "NATO") or as a noun among ``words`` ("the minister").  A
+    state's name alone does not count: business stories name states as places."""
     if any(m.sector in POLITICAL_SECTORS and m.label in {"PERSON", "ORG"} for m in mentions):
         return True
-    return sector_of(t.lower_ for t in sent if t.pos_ in {"NOUN", "PROPN"}) in POLITICAL_SECTORS
+    return sector_of(words) in POLITICAL_SECTORS
 
 
 def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:

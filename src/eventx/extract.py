@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from eventx import __version__, headlines
 from eventx.actors import ActorCoder, Mention
-from eventx.analysis import analyse
+from eventx.analysis import analyse, parse
 from eventx.attributes import codes_of
 from eventx.confidence import confidence
 from eventx.context import (
@@ -225,16 +226,8 @@ def extract_many(
     Items are :class:`Document`, dicts with ``id``, ``text`` and optional
     ``published``, or plain strings (ids ``doc-0``, ``doc-1``, ...).
     """
-    batch: list[Document] = []
-    for position, item in enumerate(docs):
-        batch.append(_as_document(item, position))
-        if len(batch) >= batch_size:
-            yield from _events_of(batch, dedupe=dedupe, mode=mode)
-            batch = []
-    yield from _events_of(batch, dedupe=dedupe, mode=mode)
-
-
-def _events_of(documents: list[Document], *, dedupe: bool, mode: str) -> Iterator[Event]:
-    parsed = analyse(get_nlp(), [d.text for d in documents], mode=mode)
+    # two views of one stream: tee holds only the documents of the batch in analysis
+    documents, texts = itertools.tee(_as_document(item, i) for i, item in enumerate(docs))
+    parsed = parse((d.text for d in texts), mode=mode, batch_size=batch_size)
     for doc, document in zip(parsed, documents, strict=True):
         yield from events_from_doc(doc, document, dedupe_events=dedupe)

@@ -45,11 +45,15 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+def in_context(sent: Span) -> bool:
+    """Does the document context (aliases, topic, home country) read ``sent``
+    fully?  The needed sentences do, the same in both modes (analysis.py)."""
+    needed = sent.doc._.needed
+    return needed is None or sent.start in needed
+
+
 def context_sents(doc: Doc) -> list[Span]:
-    """The sentences that the document context (aliases, topic, home country)
-    reads: the needed ones, the same in both modes."""
-    needed = doc._.needed
-    return [s for s in sentences(doc) if needed is None or s.start in needed]
+    return [s for s in sentences(doc) if in_context(s)]
 
 
 def context_ents(doc: Doc) -> list[Span]:

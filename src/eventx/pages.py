@@ -14,7 +14,7 @@ import warnings
 
 import trafilatura
 
-from eventx.documents import Document
+from eventx.documents import Document, parse_published
 
 # trafilatura logs every page it finds no article in; a batch reports those itself
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -47,9 +47,8 @@ def page_document(html: str | bytes, doc_id: str, published: dt.date | None) -> 
 
 
 def _date(value: object) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
+    """The page's date, or None when its metadata gives none we can read."""
     try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
+        return parse_published(value)
+    except (ValueError, TypeError):
         return None

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 import os
 import sys
 import zlib
@@ -115,8 +116,7 @@ def _read_file(
         return
     try:
         if kind == "jsonl":
-            opener = gzip.open if path.suffix == ".gz" else open
-            with opener(path, "rb") as handle:
+            with _open(path) as handle:
                 yield from _jsonl_lines(handle, doc_id, published, max_chars)
             return
         data = _read_bytes(path, max_chars * BYTES_PER_CHAR)
@@ -147,10 +147,14 @@ class _TooLarge(ValueError):
     pass
 
 
+def _open(path: Path) -> gzip.GzipFile | io.BufferedReader:
+    """The file's bytes, decompressed when it is gzipped."""
+    return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+
+
 def _read_bytes(path: Path, limit: int) -> bytes:
     """The file's bytes (decompressed for ``.gz``), refusing more than ``limit``."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rb") as handle:
+    with _open(path) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise _TooLarge(f"file holds over {limit:,} bytes, over the --max-chars cap")
