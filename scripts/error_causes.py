@@ -20,9 +20,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from eventx.analysis import parse
+from eventx.component import default_extractor
 from eventx.evaluate import _gold_events, _pair, read_gold
-from eventx.extract import events_from_doc
 
 GOLD = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/gold/dev.jsonl")
 
@@ -30,9 +29,10 @@ GOLD = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/gold/dev.json
 def main() -> None:
     causes: Counter[str] = Counter()
     items = list(read_gold(GOLD))
-    docs = parse((d.text for d, _ in items), batch_size=16)
+    extractor = default_extractor()
+    docs = extractor.analyser.parse((d.text for d, _ in items), batch_size=16)
     for doc, (document, raw) in zip(docs, items, strict=True):
-        predicted = events_from_doc(doc, document)
+        predicted = extractor.events_of(doc, document)
         gold = _gold_events(document, raw, [s.start_char for s in doc.sents])
         near = lambda e, g: abs(e.sentence.index - g.sentence) <= 1  # noqa: E731
         pairs, fps, fns = _pair(

@@ -6,13 +6,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from eventx import Event
+from eventx.component import default_extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 Extract = Callable[..., list[Event]]
+
+
+def analysed(text: str) -> Doc:
+    """``text`` as eventx analyses it, every sentence (exhaustive mode)."""
+    return default_extractor().reparse(text)
 
 
 def needs_shared(relative: str) -> Path:

@@ -15,8 +15,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from eventx import nlp, progress
-from eventx.batch import Summary, run
+from eventx import progress
+from eventx.batch import Summary, process_batch, run
+from eventx.component import default_extractor
+from eventx.documents import Document
 from eventx.journal import MANIFEST_FILE, Journal, ResumeError
 from tests.helpers import ROOT
 
@@ -161,28 +163,33 @@ def test_default_workers_are_the_cores_available() -> None:
     assert default_workers() == len(os.sched_getaffinity(0))
 
 
-@pytest.mark.parametrize("renew_every_batch", [False, True])
-def test_batch_output_matches_one_by_one_extraction(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renew_every_batch: bool
-) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_output_matches_one_by_one_extraction(tmp_path: Path, workers: int) -> None:
     """Real news (the first 120 Lee documents): the batch path, with its workers
-    and (forced here) model reloads that bound the vocabulary, writes exactly
-    what ``extract_many`` gives."""
+    and its memory zones, writes exactly what ``extract_many`` gives."""
     lee = ROOT.parent / "shared" / "corpus" / "lee.jsonl"
     if not lee.exists():
         pytest.skip("shared corpus not present")
     sample = tmp_path / "lee.jsonl"
     sample.write_text("".join(lee.read_text(encoding="utf-8").splitlines(True)[:120]), "utf-8")
-    if renew_every_batch:
-        monkeypatch.setattr(nlp, "NEW_STRINGS_LIMIT", 0)
-        reloads = []
-        monkeypatch.setattr(nlp, "_renewals", [*nlp._renewals, lambda: reloads.append(1)])
-    run([str(sample)], tmp_path / "out", workers=1 if renew_every_batch else 2, batch_size=8)
-    if renew_every_batch:
-        assert len(reloads) >= 14  # 15 batches: a reload before each but the first
+    run([str(sample)], tmp_path / "out", workers=workers, batch_size=8)
     from eventx import extract_many
 
     documents = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines()]
     expected = b"".join(orjson.dumps(e.to_json_dict()) + b"\n" for e in extract_many(documents))
     assert (tmp_path / "out" / "events.jsonl").read_bytes() == expected
     assert expected.count(b"\n") > 20
+
+
+def test_a_batch_leaves_no_strings_in_the_vocabulary() -> None:
+    """Batches run in spaCy's memory zone: the new words of a long run (names,
+    numbers, typos) do not pile up in the worker's vocabulary."""
+    vocab = default_extractor().nlp.vocab
+    process_batch([Document("warm", "Peru and Chile signed a treaty in Lima.")])
+    before = len(vocab.strings)
+    words = " ".join(f"Zqx{n}vlor" for n in range(200))
+    text = f"Zqxvlor and Peru signed a treaty in Lima. {words} met in Quito."
+    [outcome] = process_batch([Document("new", text)])
+    assert outcome.error is None and outcome.events
+    assert "Zqx7vlor" not in vocab.strings
+    assert len(vocab.strings) == before

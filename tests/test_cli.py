@@ -180,9 +180,9 @@ def test_output_is_never_half_written(tmp_path: Path) -> None:
     assert _extract(str(SEED), "--out", str(out), "--published", "2020-11-30")[0] == 0
     before = (out / "events.jsonl").read_bytes()
     script = (
-        "import eventx.batch as b, eventx.extract as x\n"
+        "import eventx.batch as b, eventx.component as c\n"
         "def boom(*a, **k): raise KeyboardInterrupt\n"
-        "b.events_from_doc = boom\n"
+        "c.EventExtractor.events_of = boom\n"
         f"b.run([{str(SEED)!r}], __import__('pathlib').Path({str(out)!r}))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)

@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from eventx import analysis, extract
+from eventx import extract
 from eventx.batch import run
 from eventx.candidates import candidate_sentences, possible_lemmas
-from eventx.nlp import get_nlp
+from eventx.component import default_extractor
 from tests.helpers import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def _split(text: str) -> list[str]:
-    return [s.text.strip() for s in analysis.split(get_nlp(), text).sents]
+    return [s.text.strip() for s in default_extractor().analyser.split(text).sents]
 
 
 def test_split_keeps_quotes_and_attributions_with_their_sentence() -> None:
@@ -49,15 +49,15 @@ def test_inflections_come_from_the_lemmatizer_tables() -> None:
     ],
 )
 def test_candidate_sentences_are_those_a_rule_can_match(sentence: str, candidate: bool) -> None:
-    doc = analysis.split(get_nlp(), sentence)
+    doc = default_extractor().analyser.split(sentence)
     assert bool(candidate_sentences(doc)) is candidate
 
 
 def test_an_entity_rule_needs_its_entity() -> None:
     """ "is in" can be a visit only with a place the NER finds."""
-    nlp = get_nlp()
-    [garden] = analysis.analyse(nlp, ["The minister is in the garden."])
-    [turkey] = analysis.analyse(nlp, ["The minister is in Turkey."])
+    analyser = default_extractor().analyser
+    [garden] = analyser.analyse(["The minister is in the garden."])
+    [turkey] = analyser.analyse(["The minister is in Turkey."])
     assert not garden._.needed
     assert turkey._.needed
 
@@ -68,9 +68,9 @@ def test_fast_mode_analyses_only_what_it_needs() -> None:
         "The weather was mild. "
         "Gen. Wambua later met Ugandan officials in Kampala."
     )
-    nlp = get_nlp()
-    [fast] = analysis.analyse(nlp, [text], mode="fast")
-    [full] = analysis.analyse(nlp, [text], mode="exhaustive")
+    analyser = default_extractor().analyser
+    [fast] = analyser.analyse([text], mode="fast")
+    [full] = analyser.analyse([text], mode="exhaustive")
     intro, weather, meeting = (s.start for s in fast.sents)
     assert fast._.needed == full._.needed == {intro, meeting}  # the alias and the event
     assert fast._.analysed == {intro, meeting} and full._.analysed is None

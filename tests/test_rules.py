@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import Extract, asserted, countries, only
+from tests.helpers import Extract, analysed, asserted, countries, only
 
 
 # -- agreement_signed ------------------------------------------------------
@@ -410,10 +410,9 @@ def test_what_is_and_is_not_a_state_visit(extract: Extract, text: str, kept: boo
     ],
 )
 def test_a_partyless_event_told_by_a_firm_is_its_business(text: str, business: bool) -> None:
-    from eventx.nlp import get_nlp
     from eventx.scope import _told_by_non_political
 
-    doc = get_nlp()(text)
+    doc = analysed(text)
     trigger = next(t for t in doc if t.lower_ == "negotiations")
     assert _told_by_non_political(trigger) is business
 

@@ -8,8 +8,7 @@ import json
 import pytest
 
 from eventx import Event
-from eventx.nlp import get_nlp
-from tests.helpers import ROOT, Extract, asserted, countries, needs_shared
+from tests.helpers import ROOT, Extract, analysed, asserted, countries, needs_shared
 
 SEED_TEXT = (ROOT / "seeds" / "china_pakistan_defense_deal.txt").read_text(encoding="utf-8")
 
@@ -28,7 +27,7 @@ def events(extract: Extract) -> list[Event]:
 
 
 def _sentence_of(offset: int) -> int:
-    starts = [s.start_char for s in get_nlp()(SEED_TEXT).sents]
+    starts = [s.start_char for s in analysed(SEED_TEXT).sents]
     return bisect.bisect_right(starts, offset) - 1
 
 

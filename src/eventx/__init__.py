@@ -8,8 +8,18 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from eventx.api import extract, extract_many
 from eventx.documents import Document
-from eventx.extract import extract, extract_many
-from eventx.records import Event, json_schema
+from eventx.records import Event, Events, json_schema
+from eventx.render import render
 
-__all__ = ["Document", "Event", "__version__", "extract", "extract_many", "json_schema"]
+__all__ = [
+    "Document",
+    "Event",
+    "Events",
+    "__version__",
+    "extract",
+    "extract_many",
+    "json_schema",
+    "render",
+]

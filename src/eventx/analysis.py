@@ -21,7 +21,8 @@ was analysed (None: everything); the rules run there.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy
@@ -31,49 +32,115 @@ from spacy.tokens import Doc, Span
 
 from eventx.candidates import can_match, candidate_sentences, introductions_of
 from eventx.nlp import (
+    MergeMultiwords,
     TokenLists,
-    get_nlp,
     line_boundaries,
     may_end_sentence,
     sentences,
     write_boundaries,
 )
 
-RULE_COMPONENTS = ("eventx_merge_multiwords", "eventx_line_sentences")
 ANALYSIS_ATTRS: list[int | str] = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 SENTENCE_BATCH = 256
 MODES = ("fast", "exhaustive")
+REQUIRED_PIPES = ("parser", "ner")
 OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "«"})
 STRAIGHT_QUOTES = frozenset({'"', "'"})
 
 
-def parse(texts: Iterable[str], *, mode: str = "fast", batch_size: int = 32) -> Iterator[Doc]:
-    """``analyse`` with the eventx pipeline, ``batch_size`` documents at a time."""
-    nlp = get_nlp()
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= batch_size:
-            yield from analyse(nlp, batch, mode=mode)
-            batch = []
-    if batch:
-        yield from analyse(nlp, batch, mode=mode)
+@dataclass(frozen=True)
+class Analyser:
+    """What eventx's analysis takes from a spaCy pipeline: its tokenizer and
+    its statistical components, which it runs on single sentences itself."""
 
+    make_doc: Callable[[str], Doc]
+    merge: MergeMultiwords
+    statistical: list[tuple[str, Any]]  # (name, component) in pipeline order
 
-def split(nlp: Language, text: str) -> Doc:
-    """Tokens and sentences only: the rule components' boundaries, and every
-    boundary they leave open that looks like one."""
-    doc = nlp.get_pipe("eventx_merge_multiwords")(nlp.make_doc(text))
-    if not len(doc):
+    @classmethod
+    def of(cls, nlp: Language, components: list[tuple[str, Any]]) -> Analyser:
+        names = [name for name, _ in components]
+        missing = [name for name in REQUIRED_PIPES if name not in names]
+        if missing:
+            raise ValueError(
+                f"eventx needs a pipeline with {' and '.join(REQUIRED_PIPES)} before it; "
+                f"this one has {names or 'no components'}"
+            )
+        return cls(nlp.make_doc, MergeMultiwords(nlp.vocab), components)
+
+    @property
+    def ner(self) -> Any:
+        return dict(self.statistical)["ner"]
+
+    def split(self, text: str) -> Doc:
+        """Tokens and sentences only: the rule components' boundaries, and every
+        boundary they leave open that looks like one."""
+        doc = self.merge(self.make_doc(text))
+        if not len(doc):
+            return doc
+        tokens = TokenLists.of(doc)
+        values = line_boundaries(doc, tokens)
+        for i, value in enumerate(values):
+            if value == 0:
+                after_opener = values[i - 1] == 1 and tokens.texts[i - 1] in OPENERS
+                values[i] = 1 if not after_opener and _opens_sentence(tokens, i) else -1
+        write_boundaries(doc, values)
         return doc
-    tokens = TokenLists.of(doc)
-    values = line_boundaries(doc, tokens)
-    for i, value in enumerate(values):
-        if value == 0:
-            after_opener = values[i - 1] == 1 and tokens.texts[i - 1] in OPENERS
-            values[i] = 1 if not after_opener and _opens_sentence(tokens, i) else -1
-    write_boundaries(doc, values)
-    return doc
+
+    def parse(
+        self, texts: Iterable[str], *, mode: str = "fast", batch_size: int = 32
+    ) -> Iterator[Doc]:
+        """``analyse``, ``batch_size`` documents at a time."""
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from self.analyse(batch, mode=mode)
+                batch = []
+        if batch:
+            yield from self.analyse(batch, mode=mode)
+
+    def analyse(self, texts: Iterable[str], *, mode: str = "fast") -> Iterator[Doc]:
+        """Documents with their needed sentences analysed, in input order."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        docs = [self.split(text) for text in texts]
+        candidates = [candidate_sentences(doc) for doc in docs]
+        ner = self.ner
+        named = iter(_run([_piece(s) for sents in candidates for s in sents], [ner]))
+        events: list[list[tuple[Span, Doc]]] = []
+        introductions: list[list[Span]] = []
+        for doc, sents in zip(docs, candidates, strict=True):
+            kept = [
+                (s, piece) for s, piece in ((s, next(named)) for s in sents) if can_match(piece)
+            ]
+            starts = {s.start for s, _ in kept}
+            introductions.append(introductions_of(doc, kept))
+            doc._.needed = frozenset(starts | {s.start for s in introductions[-1]})
+            events.append(kept)
+        statistical = [pipe for _, pipe in self.statistical]
+        if mode == "fast":
+            # the NER has run on the event sentences: the other components finish them
+            others = [pipe for pipe in statistical if pipe is not ner]
+            finished = _run([piece for kept in events for _, piece in kept], others)
+            introduced = _run([_piece(s) for sents in introductions for s in sents], statistical)
+            by_start = [
+                dict(
+                    zip([s.start for s, _ in kept] + [s.start for s in intro], pieces, strict=True)
+                )
+                for kept, intro, pieces in _regroup(events, introductions, finished, introduced)
+            ]
+            for doc, pieces_at in zip(docs, by_start, strict=True):
+                doc._.analysed = doc._.needed
+                sents = [s for s in sentences(doc) if s.start in pieces_at]
+                _copy_back(doc, sents, [pieces_at[s.start] for s in sents])
+                yield doc
+            return
+        analysed = iter(_run([_piece(s) for doc in docs for s in sentences(doc)], statistical))
+        for doc in docs:
+            sents = sentences(doc)
+            _copy_back(doc, sents, [next(analysed) for _ in sents])
+            yield doc
 
 
 def _opens_sentence(tokens: TokenLists, i: int) -> bool:
@@ -93,45 +160,6 @@ def _opens_sentence(tokens: TokenLists, i: int) -> bool:
     if text in STRAIGHT_QUOTES:
         return tokens.spaced[i - 1] or tokens.space[i - 1]
     return text in OPENERS or not tokens.punct[i]
-
-
-def analyse(nlp: Language, texts: Iterable[str], *, mode: str = "fast") -> Iterator[Doc]:
-    """Documents with their needed sentences analysed, in input order."""
-    if mode not in MODES:
-        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-    docs = [split(nlp, text) for text in texts]
-    candidates = [candidate_sentences(doc) for doc in docs]
-    ner = nlp.get_pipe("ner")
-    named = iter(_run([_piece(s) for sents in candidates for s in sents], [ner]))
-    events: list[list[tuple[Span, Doc]]] = []
-    introductions: list[list[Span]] = []
-    for doc, sents in zip(docs, candidates, strict=True):
-        kept = [(s, piece) for s, piece in ((s, next(named)) for s in sents) if can_match(piece)]
-        starts = {s.start for s, _ in kept}
-        introductions.append(introductions_of(doc, kept))
-        doc._.needed = frozenset(starts | {s.start for s in introductions[-1]})
-        events.append(kept)
-    statistical = [pipe for name, pipe in nlp.pipeline if name not in RULE_COMPONENTS]
-    if mode == "fast":
-        # the NER has run on the event sentences: the other components finish them
-        others = [pipe for pipe in statistical if pipe is not ner]
-        finished = _run([piece for kept in events for _, piece in kept], others)
-        introduced = _run([_piece(s) for sents in introductions for s in sents], statistical)
-        by_start = [
-            dict(zip([s.start for s, _ in kept] + [s.start for s in intro], pieces, strict=True))
-            for kept, intro, pieces in _regroup(events, introductions, finished, introduced)
-        ]
-        for doc, pieces_at in zip(docs, by_start, strict=True):
-            doc._.analysed = doc._.needed
-            sents = [s for s in sentences(doc) if s.start in pieces_at]
-            _copy_back(doc, sents, [pieces_at[s.start] for s in sents])
-            yield doc
-        return
-    analysed = iter(_run([_piece(s) for doc in docs for s in sentences(doc)], statistical))
-    for doc in docs:
-        sents = sentences(doc)
-        _copy_back(doc, sents, [next(analysed) for _ in sents])
-        yield doc
 
 
 def _regroup(

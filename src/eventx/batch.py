@@ -26,11 +26,10 @@ from typing import Any
 import orjson
 
 from eventx import __version__
-from eventx.analysis import analyse
+from eventx.component import BATCH_SIZE, EventExtractor, default_extractor
 from eventx.documents import Document
-from eventx.extract import BATCH_SIZE, events_from_doc
 from eventx.journal import ERRORS_FILE, EVENTS_FILE, Journal
-from eventx.nlp import get_nlp, model_version, renew_if_grown
+from eventx.nlp import model_version
 from eventx.progress import Reporter
 from eventx.readers import MAX_CHARS, Item, ReadError, read_inputs
 from eventx.records import EVENT_TYPES
@@ -121,32 +120,41 @@ def _error_line(error: ReadError) -> bytes:
 
 def warm_up() -> None:
     """Load the model before the first batch (once per worker process)."""
-    get_nlp()
+    default_extractor()
 
 
 def process_batch(items: list[Item], *, dedupe: bool = False, mode: str = "fast") -> list[Outcome]:
-    """Outcomes of one batch, in order; runs in a worker process."""
-    renew_if_grown()
-    documents = [item for item in items if isinstance(item, Document)]
-    try:
-        docs: list[Any] = list(analyse(get_nlp(), [d.text for d in documents], mode=mode))
-    except Exception:  # one document broke the batch: analyse each alone (_outcome)
-        docs = [None] * len(documents)
-    parsed = iter(docs)
-    return [
-        Outcome(item.source, None, error=_error_line(item))
-        if isinstance(item, ReadError)
-        else _outcome(item, next(parsed), dedupe=dedupe, mode=mode)
-        for item in items
-    ]
+    """Outcomes of one batch, in order: the one batch function of the CLI's
+    workers and of Spark's (spark.py).
+
+    The batch runs inside spaCy's memory zone, so the strings and lexemes its
+    texts add to the vocabulary are freed after it and a worker's memory
+    stays flat over any number of batches."""
+    extractor = default_extractor()
+    with extractor.nlp.memory_zone():
+        documents = [item for item in items if isinstance(item, Document)]
+        try:
+            texts = [d.text for d in documents]
+            docs: list[Any] = list(extractor.analyser.analyse(texts, mode=mode))
+        except Exception:  # one document broke the batch: analyse each alone (_outcome)
+            docs = [None] * len(documents)
+        parsed = iter(docs)
+        return [
+            Outcome(item.source, None, error=_error_line(item))
+            if isinstance(item, ReadError)
+            else _outcome(extractor, item, next(parsed), dedupe=dedupe, mode=mode)
+            for item in items
+        ]
 
 
-def _outcome(document: Document, doc: Any, *, dedupe: bool, mode: str) -> Outcome:
+def _outcome(
+    extractor: EventExtractor, document: Document, doc: Any, *, dedupe: bool, mode: str
+) -> Outcome:
     sha = content_hash(document)
     try:
         if doc is None:
-            [doc] = analyse(get_nlp(), [document.text], mode=mode)
-        events = events_from_doc(doc, document, dedupe_events=dedupe)
+            [doc] = extractor.analyser.analyse([document.text], mode=mode)
+        events = extractor.events_of(doc, document, dedupe=dedupe)
         lines = [orjson.dumps(event.to_json_dict()) + b"\n" for event in events]
     except Exception as error:  # one bad document must not stop the batch
         reason = f"{type(error).__name__}: {error}"

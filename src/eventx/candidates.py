@@ -20,10 +20,12 @@ from functools import cache
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER
+from spacy.lookups import Lookups
 from spacy.tokens import Doc, Span
+from spacy.util import get_package_path
 
 from eventx import gazetteer
-from eventx.nlp import get_nlp, sentences
+from eventx.nlp import MODEL_NAME, sentences
 from eventx.rules import load_rules
 
 WORD_ATTRS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
@@ -76,7 +78,10 @@ def requirements() -> tuple[Requirement, ...]:
 
 @cache
 def _lemma_tables() -> tuple[dict[str, list[list[str]]], dict[str, dict[str, list[str]]]]:
-    lookups = get_nlp().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    """The English rule lemmatizer's tables, read from the model package (no
+    pipeline is loaded): any English pipeline's lemmas are among them."""
+    folders = get_package_path(MODEL_NAME).glob("*/lemmatizer/lookups")
+    lookups = Lookups().from_disk(next(iter(sorted(folders))))
     rules = lookups.get_table("lemma_rules")
     exceptions = lookups.get_table("lemma_exc")
     return dict(rules.items()), {pos: dict(table) for pos, table in exceptions.items()}

@@ -24,9 +24,8 @@ from typing import Any
 
 import orjson
 
-from eventx.analysis import parse
+from eventx.component import default_extractor
 from eventx.documents import Document, parse_published
-from eventx.extract import events_from_doc
 from eventx.records import EVENT_TYPES, Event
 
 
@@ -210,11 +209,11 @@ def score(
     report = Report()
     items = list(items)
     texts = (document.text for document, _ in items)
-    for doc, (document, raw) in zip(
-        parse(texts, mode=mode, batch_size=batch_size), items, strict=True
-    ):
+    extractor = default_extractor()
+    parsed = extractor.analyser.parse(texts, mode=mode, batch_size=batch_size)
+    for doc, (document, raw) in zip(parsed, items, strict=True):
         report.documents += 1
-        predicted = events_from_doc(doc, document)
+        predicted = extractor.events_of(doc, document)
         starts = [sent.start_char for sent in doc.sents]
         gold = _gold_events(document, raw, starts)
         pairs, _, _ = _pair(predicted, gold)  # modality: events of any modality

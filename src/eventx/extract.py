@@ -1,6 +1,6 @@
 """The pipeline: parse, match rules, draft events, resolve in context, build records.
 
-doc = nlp(text)                          # spaCy: tokens, NER, parse (nlp.py)
+doc = analyse(text)                      # spaCy, on the sentences that need it (analysis.py)
 matches = rules(doc)                     # DependencyMatcher rule packs (rules.py)
 drafts = [draft_event(m) for m in ...]   # roles, parties, modality, date, place (drafts.py)
 resolve_context(drafts)                  # groups, salient parties, home country (context.py)
@@ -12,17 +12,14 @@ clusters(drafts)                         # mentions of one real-world event (ide
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from eventx import __version__, headlines
 from eventx.actors import ActorCoder, Mention
-from eventx.analysis import analyse, parse
 from eventx.attributes import codes_of
 from eventx.confidence import confidence
 from eventx.context import (
@@ -32,23 +29,16 @@ from eventx.context import (
     resolve_context,
     unknown_party,
 )
-from eventx.documents import Document, parse_published
+from eventx.documents import Document
 from eventx.drafts import Draft, draft_event, passes_party_checks
 from eventx.identity import cluster_id, clusters, dedupe, share_parties, upcoming_in_document
-from eventx.nlp import get_nlp, model_version, on_renewal, sentences
+from eventx.nlp import model_version, sentences
 from eventx.records import Event, Extractor, Participant, Sentence, TextSpan
 from eventx.rules import Match, RuleMatcher
 from eventx.scope import political
 
-BATCH_SIZE = 32
-
-
-@cache
-def _matcher() -> RuleMatcher:
-    return RuleMatcher(get_nlp().vocab)
-
-
-on_renewal(_matcher.cache_clear)
+Reparse = Callable[[str], Doc]
+"""Analyses one more text (a headline in sentence case) as the document was."""
 
 
 @cache
@@ -104,14 +94,20 @@ def _record(draft: Draft, doc_id: str, text: str, cluster: str) -> Event:
 
 
 def _headline_drafts(
-    sent: Span, sentence: Sentence, coder: ActorCoder, document: Document, text: str
+    sent: Span,
+    sentence: Sentence,
+    coder: ActorCoder,
+    document: Document,
+    text: str,
+    matcher: RuleMatcher,
+    reparse: Reparse,
 ) -> list[Draft]:
     """Re-parse a Title Case headline in sentence case and draft its events."""
-    head_doc = get_nlp()(headlines.recase(sent))
+    head_doc = reparse(headlines.recase(sent))
     head_coder = ActorCoder(head_doc)
     head_coder.aliases = coder.aliases  # "Gen. Wei" in a headline is the body's Gen. Wei
     drafts = []
-    for match in _matcher()(head_doc):
+    for match in matcher(head_doc):
         draft = draft_event(
             match,
             sent=head_doc[:],
@@ -126,9 +122,17 @@ def _headline_drafts(
     return drafts
 
 
-def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False) -> list[Event]:
+def events_from_doc(
+    doc: Doc,
+    document: Document,
+    *,
+    matcher: RuleMatcher,
+    reparse: Reparse,
+    dedupe_events: bool = False,
+) -> list[Event]:
     """Every event mention in a parsed document, in text order; with
-    ``dedupe_events``, one record per real-world event (identity.py)."""
+    ``dedupe_events``, one record per real-world event (identity.py).
+    ``component.EventExtractor`` supplies the matcher and the analysis."""
     analysed = doc._.analysed
     if analysed is not None and not analysed:
         return []  # no sentence of it can hold an event (candidates.py)
@@ -139,15 +143,16 @@ def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False
         if analysed is None or sent.start in analysed
     ]
     by_sentence: dict[int, list[Match]] = {}
-    for match in _matcher()(doc, [sent for _, sent in sents]):
+    for match in matcher(doc, [sent for _, sent in sents]):
         by_sentence.setdefault(match.trigger.sent.start, []).append(match)
     drafts: list[Draft] = []
+    doc_text = doc.text  # spaCy builds it from the tokens at each call
     for index, sent in sents:
         text = sent.text.rstrip()
         end = sent.start_char + len(text)
         sentence = Sentence(index=index, start=sent.start_char, end=end, text=text)
         if headlines.is_headline(sent):
-            drafts += _headline_drafts(sent, sentence, coder, document, doc.text)
+            drafts += _headline_drafts(sent, sentence, coder, document, doc_text, matcher, reparse)
             continue
         for match in by_sentence.get(sent.start, []):
             draft = draft_event(
@@ -157,7 +162,7 @@ def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False
                 offset=0,
                 coder=coder,
                 published=document.published,
-                text=doc.text,
+                text=doc_text,
             )
             if draft is not None:
                 drafts.append(draft)
@@ -177,57 +182,7 @@ def events_from_doc(doc: Doc, document: Document, *, dedupe_events: bool = False
     for draft, number in zip(kept, numbers, strict=True):
         first.setdefault(number, _event_id(draft, document.id))
     events = [
-        _record(d, document.id, doc.text, cluster_id(first[n]))
+        _record(d, document.id, doc_text, cluster_id(first[n]))
         for d, n in zip(kept, numbers, strict=True)
     ]
     return dedupe(events) if dedupe_events else events
-
-
-# -- public API ---------------------------------------------------------------
-
-
-def _as_document(item: Document | dict[str, object] | str, position: int) -> Document:
-    if isinstance(item, Document):
-        return item
-    if isinstance(item, str):
-        return Document(id=f"doc-{position}", text=item)
-    text = item.get("text")
-    if not isinstance(text, str):
-        raise ValueError("a document needs a 'text' string")
-    doc_id = item.get("id", item.get("doc_id", f"doc-{position}"))
-    return Document(id=str(doc_id), text=text, published=parse_published(item.get("published")))
-
-
-def extract(
-    text: str,
-    *,
-    published: str | dt.date | None = None,
-    doc_id: str | None = None,
-    dedupe: bool = False,
-    mode: str = "fast",
-) -> list[Event]:
-    """Events in one text.  ``published`` anchors relative dates ("last year");
-    ``dedupe`` keeps one record per real-world event, listing its mentions;
-    ``mode="exhaustive"`` analyses every sentence (the same events, slower)."""
-    document = Document(id=doc_id or "doc-0", text=text, published=parse_published(published))
-    [doc] = analyse(get_nlp(), [text], mode=mode)
-    return events_from_doc(doc, document, dedupe_events=dedupe)
-
-
-def extract_many(
-    docs: Iterable[Document | dict[str, object] | str],
-    *,
-    batch_size: int = BATCH_SIZE,
-    dedupe: bool = False,
-    mode: str = "fast",
-) -> Iterator[Event]:
-    """Stream events from many documents, analysed ``batch_size`` at a time.
-
-    Items are :class:`Document`, dicts with ``id``, ``text`` and optional
-    ``published``, or plain strings (ids ``doc-0``, ``doc-1``, ...).
-    """
-    # two views of one stream: tee holds only the documents of the batch in analysis
-    documents, texts = itertools.tee(_as_document(item, i) for i, item in enumerate(docs))
-    parsed = parse((d.text for d in texts), mode=mode, batch_size=batch_size)
-    for doc, document in zip(parsed, documents, strict=True):
-        yield from events_from_doc(doc, document, dedupe_events=dedupe)

@@ -1,28 +1,26 @@
-"""The spaCy stage: one English pipeline, loaded lazily, once per process.
+"""What eventx adds to spaCy's tokens before any statistical component runs.
 
-Two small components run before the statistical ones:
-
-* ``eventx_line_sentences`` starts a sentence after every line break, so a
+* ``line_boundaries`` starts a sentence after every line break, so a
   headline never fuses with the paragraph that follows it, and after a
   dateline ("HANOI, Vietnam (AP) —"), whose place is where the story was
   filed, not a party to what it tells;
-* ``eventx_merge_multiwords`` merges token sequences listed in
-  ``models/lexicons/multiwords.json`` ("cease - fire") into one token.
+* ``MergeMultiwords`` merges token sequences listed in
+  ``models/lexicons/multiwords.json`` ("cease - fire") into one token;
+* ``sentences`` and the context helpers read the result once per document.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 import numpy
-import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from eventx.resources import load_json
 
@@ -125,18 +123,6 @@ def write_boundaries(doc: Doc, values: list[int]) -> None:
     doc.from_array([SENT_START], column)  # type: ignore[arg-type]  # thinc's Ints2d
 
 
-@Language.component("eventx_line_sentences")
-def line_sentences(doc: Doc) -> Doc:
-    """Start a sentence after each line break; allow one only after . ? ! (and a closing quote).
-
-    The parser otherwise splits inside brackets ("a virtual SCO (Shanghai
-    Cooperation Organisation) | Summit hosted by India").
-    """
-    if len(doc):
-        write_boundaries(doc, line_boundaries(doc, TokenLists.of(doc)))
-    return doc
-
-
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 DATELINE_MAX_TOKENS = 10
 
@@ -155,20 +141,15 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     return None
 
 
-@Language.factory("eventx_merge_multiwords")
-def make_merge_multiwords(nlp: Language, name: str) -> MergeMultiwords:
-    return MergeMultiwords(nlp)
-
-
 class MergeMultiwords:
     """Merge the multiword patterns of ``models/lexicons/multiwords.json``."""
 
-    def __init__(self, nlp: Language) -> None:
-        self.matcher = Matcher(nlp.vocab)
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = Matcher(vocab)
         self.matcher.add("MULTIWORD", load_json("lexicons/multiwords.json")["merge"])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = spacy.util.filter_spans(self.matcher(doc, as_spans=True))
+        spans = filter_spans(self.matcher(doc, as_spans=True))
         if spans:
             with doc.retokenize() as retokenizer:
                 for span in spans:
@@ -176,48 +157,6 @@ class MergeMultiwords:
                     lemma = "".join(t.lower_ for t in span if t.text != "-")
                     retokenizer.merge(span, attrs={"LEMMA": lemma})
         return doc
-
-
-NEW_STRINGS_LIMIT = 500_000
-"""Strings a long run may add to the vocabulary before the model is reloaded."""
-_renewals: list[Callable[[], None]] = []
-_strings_at_load = 0
-
-
-def on_renewal(forget: Callable[[], None]) -> None:
-    """Register a cache that holds the pipeline's vocabulary (a compiled matcher)."""
-    _renewals.append(forget)
-
-
-def renew_if_grown(limit: int | None = None) -> bool:
-    """Reload the pipeline once its vocabulary has grown by ``limit`` strings.
-
-    Every new word, name and number of a news archive stays in spaCy's
-    StringStore.  ``nlp.memory_zone()`` would drop them after each batch, but
-    inside a zone the tokenizer caches nothing and a run was 13% slower; a
-    reload every half a million new strings bounds memory at the cost of a
-    second per reload.  Output does not change: a string's hash is its
-    identity in every vocabulary."""
-    if not get_nlp.cache_info().currsize:
-        return False
-    grown = len(get_nlp().vocab.strings) - _strings_at_load
-    if grown < (NEW_STRINGS_LIMIT if limit is None else limit):
-        return False
-    get_nlp.cache_clear()
-    for forget in _renewals:
-        forget()
-    return True
-
-
-@cache
-def get_nlp() -> Language:
-    """Load the pipeline on first use; later calls return the same object."""
-    nlp = spacy.load(MODEL_NAME)
-    nlp.add_pipe("eventx_merge_multiwords", first=True)
-    nlp.add_pipe("eventx_line_sentences", after="eventx_merge_multiwords")
-    global _strings_at_load
-    _strings_at_load = len(nlp.vocab.strings)
-    return nlp
 
 
 @cache

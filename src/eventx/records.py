@@ -130,11 +130,26 @@ class Event(_Record):
         """The record as written to JSON lines (contract field names)."""
         return self.model_dump(mode="json", by_alias=True)
 
+    def _repr_html_(self) -> str:
+        """The notebook view: the sentence with its roles highlighted (render.py)."""
+        from eventx.render import render_events  # render reads these models
+
+        return render_events([self])
+
     def _repr_pretty_(self, printer: object, cycle: bool) -> None:  # pragma: no cover - display
         printer.text(  # type: ignore[attr-defined]
             f"Event({self.type}, {self.modality}, {self.trigger.text!r}, "
             f"actors={[a.country for a in self.actors]})"
         )
+
+
+class Events(list[Event]):
+    """The events of a text: a list that shows itself as HTML in a notebook."""
+
+    def _repr_html_(self) -> str:
+        from eventx.render import render_events
+
+        return render_events(self)
 
 
 def json_schema() -> dict[str, object]:

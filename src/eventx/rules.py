@@ -9,7 +9,7 @@ The role extraction style, attributes and strength travel with the rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -128,13 +128,17 @@ def _compiled(node: dict[str, Any]) -> dict[str, Any]:
 
 
 class RuleMatcher:
-    """All rule packs compiled into one DependencyMatcher."""
+    """The rule packs of ``types`` (default: all) compiled into one DependencyMatcher."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, types: Collection[str] | None = None) -> None:
         self.matcher = DependencyMatcher(vocab)
         # keyed by the id's hash, not looked up in the StringStore: a matcher first
         # built inside nlp.memory_zone() must outlive the strings that zone added
-        self.rules = {get_string_id(rule.id): rule for rule in load_rules()}
+        self.rules = {
+            get_string_id(rule.id): rule
+            for rule in load_rules()
+            if types is None or rule.type in types
+        }
         for rule in self.rules.values():
             self.matcher.add(rule.id, [[_compiled(node) for node in rule.pattern]])
 
