@@ -109,7 +109,13 @@ def _header() -> dict[str, object]:
     from eventx import __version__
     from eventx.nlp import model_version
 
-    options = {"dedupe": False, "mode": "fast", "published": None, "max_chars": 1_000_000}
+    options = {
+        "dedupe": False,
+        "mode": "fast",
+        "published": None,
+        "max_chars": 1_000_000,
+        "format": "jsonl",
+    }
     return {"eventx": __version__, "model": model_version(), "options": options}
 
 

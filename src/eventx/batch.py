@@ -28,14 +28,14 @@ import orjson
 from eventx import __version__
 from eventx.component import BATCH_SIZE, EventExtractor, default_extractor
 from eventx.documents import Document
-from eventx.journal import ERRORS_FILE, EVENTS_FILE, Journal
+from eventx.journal import ERRORS_FILE, EVENTS_FILE, EVENTS_PARQUET, FORMATS, Journal
 from eventx.nlp import model_version
 from eventx.progress import Reporter
 from eventx.readers import MAX_CHARS, Item, ReadError, read_inputs
 from eventx.records import EVENT_TYPES
 from eventx.workers import ordered_map
 
-__all__ = ["ERRORS_FILE", "EVENTS_FILE", "Summary", "run"]
+__all__ = ["ERRORS_FILE", "EVENTS_FILE", "EVENTS_PARQUET", "FORMATS", "Summary", "run"]
 
 BATCH_CHARS = 100_000
 """A batch ends at this many characters as well as at ``batch_size`` documents,
@@ -181,11 +181,19 @@ def run(
     workers: int = 1,
     resume: bool = False,
     reporter: Reporter | None = None,
+    events_format: str = "jsonl",
 ) -> Summary:
     """Extract events from every input into ``out_dir``; return what was done.
 
-    Raises ``journal.ResumeError`` when ``resume`` finds another run's state.
+    Raises ``journal.ResumeError`` when ``resume`` finds another run's state,
+    and ImportError for Parquet without pyarrow (before any work).
     """
+    if events_format not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {events_format!r}")
+    if events_format == "parquet":
+        from eventx.tables import arrow_schema
+
+        arrow_schema()  # pyarrow is there: fail now, not after the whole run
     header = {
         "eventx": __version__,
         "model": model_version(),
@@ -194,6 +202,7 @@ def run(
             "mode": mode,
             "published": published.isoformat() if published else None,
             "max_chars": max_chars,
+            "format": events_format,
         },
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
@@ -231,5 +240,5 @@ def run(
     finally:
         reporter.stop()
     summary.seconds = time.perf_counter() - summary.started
-    journal.finish(summary.as_dict())
+    journal.finish(summary.as_dict(), events_format=events_format)
     return summary

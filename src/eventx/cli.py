@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from eventx import __version__
-from eventx.batch import ERRORS_FILE, EVENTS_FILE, run
+from eventx.batch import ERRORS_FILE, EVENTS_FILE, EVENTS_PARQUET, run
 from eventx.documents import parse_published
 from eventx.journal import ResumeError
 from eventx.progress import Reporter
@@ -18,11 +19,29 @@ from eventx.readers import MAX_CHARS
 from eventx.records import json_schema
 from eventx.workers import default_workers
 
+
+class EventsFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class Engine(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
+class SchemaFormat(StrEnum):
+    json_schema = "json-schema"
+    arrow = "arrow"
+    spark = "spark"
+
+
 app = typer.Typer(
     help="Typed, normalised geopolitical events from news text.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts name extras like eventx[frame]: no markup
 )
 
 
@@ -90,8 +109,33 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress and no summary.")
     ] = False,
+    events_format: Annotated[
+        EventsFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="events.jsonl (JSON lines) or events.parquet (typed, nested columns; "
+            "needs eventx[frame]).",
+        ),
+    ] = EventsFormat.jsonl,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="local: this machine's processes. spark: a Spark job over .parquet or "
+            ".jsonl inputs (columns text, doc_id or id, published), writing each output "
+            "as a folder of part files; needs eventx[spark] and Java 17.",
+        ),
+    ] = Engine.local,
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            help="Spark master URL [default: spark-submit's, or local[N] with --workers N, "
+            "or local[*]].",
+        ),
+    ] = None,
 ) -> None:
-    """Extract events into OUT/events.jsonl; inputs that fail go to OUT/errors.jsonl.
+    """Extract events into OUT/events.jsonl (or .parquet); inputs that fail go to
+    OUT/errors.jsonl.
 
     OUT/manifest.jsonl records every input (id, content hash, outcome) and the
     eventx and model versions. Progress shows on a terminal, a log line every
@@ -103,6 +147,13 @@ def extract(
         date = parse_published(published)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--published") from error
+    mode = "exhaustive" if exhaustive else "fast"
+    if engine is Engine.spark:
+        if resume:
+            raise typer.BadParameter("Spark reruns failed tasks itself", param_hint="--resume")
+        master = spark_master or (f"local[{workers}]" if workers else None)
+        _extract_with_spark(inputs, out, events_format, mode, dedupe, max_chars, master, quiet)
+        return
     reporter = Reporter(quiet=quiet)
     try:
         summary = run(
@@ -112,20 +163,58 @@ def extract(
             max_chars=max_chars,
             batch_size=batch_size,
             dedupe=dedupe,
-            mode="exhaustive" if exhaustive else "fast",
+            mode=mode,
             workers=workers or default_workers(),
             resume=resume,
             reporter=reporter,
+            events_format=events_format.value,
         )
     except ResumeError as error:
         typer.echo(f"Error: cannot resume: {error}", err=True)
         raise typer.Exit(code=2) from error
+    except ImportError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(code=2) from error
     for line in summary.lines():
         reporter.say(line)
+    events_file = EVENTS_PARQUET if events_format is EventsFormat.parquet else EVENTS_FILE
     reporter.say(
-        f"wrote {out / EVENTS_FILE}" + (f" and {out / ERRORS_FILE}" if summary.failures else "")
+        f"wrote {out / events_file}" + (f" and {out / ERRORS_FILE}" if summary.failures else "")
     )
     if summary.failures:
+        raise typer.Exit(code=1)
+
+
+def _extract_with_spark(
+    inputs: list[str],
+    out: Path,
+    events_format: EventsFormat,
+    mode: str,
+    dedupe: bool,
+    max_chars: int,
+    master: str | None,
+    quiet: bool,
+) -> None:
+    try:
+        from eventx import spark
+    except ImportError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(code=2) from error
+    result = spark.run(
+        inputs,
+        out,
+        events_format=events_format.value,
+        mode=mode,
+        dedupe=dedupe,
+        max_chars=max_chars,
+        master=master,
+    )
+    if not quiet:
+        typer.echo(f"events: {result.events:,}  failures: {result.failures:,}", err=True)
+        typer.echo(
+            f"wrote {out / f'events.{events_format.value}'}/ and {out / ERRORS_FILE}/", err=True
+        )
+    if result.failures:
         raise typer.Exit(code=1)
 
 
@@ -155,10 +244,35 @@ def evaluate(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of one output line (eventx.event/1)."""
-    json.dump(json_schema(), sys.stdout, indent=2)
-    sys.stdout.write("\n")
+def schema(
+    schema_format: Annotated[
+        SchemaFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json-schema: of one JSON line; arrow: of events.parquet (needs "
+            "eventx[frame]); spark: Spark's JSON schema of eventx.spark's output "
+            "(needs eventx[spark]).",
+        ),
+    ] = SchemaFormat.json_schema,
+) -> None:
+    """Print the schema of one event record (eventx.event/1), derived from the
+    pydantic models."""
+    try:
+        if schema_format is SchemaFormat.json_schema:
+            text = json.dumps(json_schema(), indent=2)
+        elif schema_format is SchemaFormat.arrow:
+            from eventx.tables import arrow_schema
+
+            text = arrow_schema().to_string(show_schema_metadata=True)
+        else:
+            from eventx.spark import spark_schema
+
+            text = json.dumps(spark_schema().jsonValue(), indent=2)
+    except ImportError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(code=2) from error
+    sys.stdout.write(text + "\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,7 +22,9 @@ from typing import Any, BinaryIO
 import orjson
 
 EVENTS_FILE = "events.jsonl"
+EVENTS_PARQUET = "events.parquet"
 ERRORS_FILE = "errors.jsonl"
+FORMATS = ("jsonl", "parquet")
 MANIFEST_FILE = "manifest.jsonl"
 MANIFEST_SCHEMA = "eventx.manifest/1"
 
@@ -169,11 +171,22 @@ class Journal:
         self._manifest.flush()
         self.count += 1  # entries are not kept: a run over millions of inputs stays flat
 
-    def finish(self, summary: dict[str, Any]) -> None:
-        """Rename the parts into place and close the manifest."""
+    def finish(self, summary: dict[str, Any], *, events_format: str = "jsonl") -> None:
+        """Rename the parts into place (the events converted to Parquet if asked,
+        and the other format's file of an earlier run removed) and close the
+        manifest."""
         self.close()
-        for name in (EVENTS_FILE, ERRORS_FILE):
-            os.replace(self.part(name), self.out_dir / name)
+        events = self.part(EVENTS_FILE)
+        if events_format == "parquet":
+            from eventx.tables import jsonl_to_parquet  # pyarrow: the optional extra
+
+            jsonl_to_parquet(events, self.out_dir / EVENTS_PARQUET)
+            events.unlink()
+            (self.out_dir / EVENTS_FILE).unlink(missing_ok=True)
+        else:
+            os.replace(events, self.out_dir / EVENTS_FILE)
+            (self.out_dir / EVENTS_PARQUET).unlink(missing_ok=True)
+        os.replace(self.part(ERRORS_FILE), self.out_dir / ERRORS_FILE)
         finished = {"finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **summary}
         with self.manifest.open("ab") as handle:
             handle.write(orjson.dumps(finished) + b"\n")

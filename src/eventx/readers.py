@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import orjson
 
@@ -175,6 +175,37 @@ def _checked(document: Document, max_chars: int) -> Iterator[Item]:
         yield document
 
 
+def record_item(
+    record: dict[str, Any],
+    where: str,
+    *,
+    published: dt.date | None = None,
+    max_chars: int = MAX_CHARS,
+    text_key: str = "text",
+    id_keys: tuple[str, ...] = ("id", "doc_id"),
+    published_key: str | None = "published",
+) -> Item:
+    """The document of one record (a JSON line, a Spark row), or why there is
+    none; ``where`` names it when it has no id."""
+    text = record.get(text_key)
+    if not isinstance(text, str):
+        return ReadError(where, "parse", f"missing {text_key!r} string")
+    try:
+        date = parse_published(record.get(published_key) if published_key else None) or published
+    except (ValueError, TypeError) as error:
+        return ReadError(where, "parse", str(error))
+    doc_id = next((record[key] for key in id_keys if record.get(key) is not None), None)
+    title, url = record.get("title"), record.get("url")
+    document = Document(
+        id=str(doc_id) if doc_id is not None else where,
+        text=text,
+        published=date,
+        title=title if isinstance(title, str) else None,
+        url=url if isinstance(url, str) else None,
+    )
+    return next(_checked(document, max_chars))
+
+
 def _jsonl_lines(
     handle: Iterable[bytes], source: str, published: dt.date | None, max_chars: int
 ) -> Iterator[Item]:
@@ -192,24 +223,6 @@ def _jsonl_lines(
         if not isinstance(record, dict):
             yield ReadError(where, "parse", "a line must hold a JSON object")
             continue
-        text = record.get("text")
-        if not isinstance(text, str):
-            yield ReadError(where, "parse", "missing 'text' string")
-            continue
-        try:
-            date = parse_published(record.get("published")) or published
-        except (ValueError, TypeError) as error:
-            yield ReadError(where, "parse", str(error))
-            continue
-        doc_id = record.get("id", record.get("doc_id"))
-        title, url = record.get("title"), record.get("url")
-        document = Document(
-            id=str(doc_id) if doc_id is not None else where,
-            text=text,
-            published=date,
-            title=title if isinstance(title, str) else None,
-            url=url if isinstance(url, str) else None,
-        )
-        yield from _checked(document, max_chars)
+        yield record_item(record, where, published=published, max_chars=max_chars)
     if not seen:
         yield ReadError(source, "read", "empty file (no JSON lines)")

@@ -1,0 +1,116 @@
+"""eventx on Spark, in local mode: the same events as the JSON lines."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from eventx.cli import app
+from tests.test_tables import dev_sample
+
+pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (eventx[spark])")
+if shutil.which("java") is None:
+    pytest.skip("Java is not installed: Spark needs Java 17", allow_module_level=True)
+
+from eventx.spark import extract_events, session, spark_schema  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    spark = session("local[2]")
+    spark.sparkContext.setLogLevel("ERROR")
+    yield spark
+    spark.stop()
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return dev_sample(tmp_path_factory.mktemp("spark"))
+
+
+@pytest.fixture(scope="module")
+def expected(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """What the local engine writes for the sample."""
+    out = tmp_path_factory.mktemp("local")
+    result = runner.invoke(app, ["extract", str(sample), "-o", str(out), "-q", "-w", "1"])
+    assert result.exit_code == 0, result.output
+    lines = (out / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_extract_events_holds_the_json_lines(
+    spark: Any, sample: Path, expected: list[dict[str, Any]]
+) -> None:
+    rows = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines()]
+    docs = spark.createDataFrame(
+        [(r["id"], r["text"], r.get("published")) for r in rows],
+        "doc_id string, text string, published string",
+    )
+    events = extract_events(docs, text_col="text", id_col="doc_id", published_col="published")
+    assert events.schema == spark_schema()
+    assert [row.asDict(recursive=True) for row in events.collect()] == expected
+
+
+def test_engine_spark_reads_jsonl_and_parquet_and_records_failures(
+    spark: Any, sample: Path, expected: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    half = len(lines) // 2
+    first = tmp_path / "first.jsonl"
+    first.write_text("\n".join([*lines[:half], "{not json", '{"id": "notext"}']) + "\n")
+    second = tmp_path / "second.parquet"
+    spark.read.json(str(_written(tmp_path / "second.jsonl", lines[half:]))).write.parquet(
+        str(second)
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "extract",
+            str(first),
+            str(second),
+            str(tmp_path / "missing.jsonl"),
+            "--engine",
+            "spark",
+            "--spark-master",
+            "local[2]",
+            "--format",
+            "parquet",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 1, result.output  # some inputs failed
+    got = pq.read_table(out / "events.parquet").to_pylist()
+    key = lambda e: (e["doc_id"], e["trigger"]["start"], e["type"])  # noqa: E731
+    assert sorted(got, key=key) == sorted(expected, key=key)
+    errors = [
+        json.loads(line)
+        for part in sorted((out / "errors.jsonl").glob("part-*"))
+        for line in part.read_text().splitlines()
+    ]
+    reasons = sorted(e["reason"] for e in errors)
+    assert reasons == ["missing 'text' string"] * 2 + ["no such file or directory"]
+    assert not list(out.glob(".*.part"))
+
+
+def test_schema_command_prints_sparks_schema() -> None:
+    from pyspark.sql.types import StructType
+
+    result = runner.invoke(app, ["schema", "--format", "spark"])
+    assert result.exit_code == 0
+    assert StructType.fromJson(json.loads(result.output)) == spark_schema()
+
+
+def _written(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
