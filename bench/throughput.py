@@ -10,12 +10,16 @@ its own:
 * ``spacy``: bare ``nlp.pipe`` with the full pipeline (the baseline);
 * ``eventx-full``: ``eventx extract --exhaustive --workers 1`` (every sentence analysed);
 * ``eventx-1``: ``eventx extract`` with 1 worker (the fast path);
-* ``eventx-2``: ``eventx extract`` with 2 workers (peak RSS is per worker).
+* ``eventx-2``: ``eventx extract`` with 2 workers (peak RSS is per worker);
+* ``spark-2``: ``eventx extract --engine spark`` in Spark's local mode,
+  ``local[2]`` (peak RSS: Spark's JVM and its Python workers together,
+  sampled from /proc every 0.5 s).
 
 Ratios are words/s against the baseline of the same scale and run.  Each
 scale after the first multiplies the corpus, to show whether memory stays
 flat.  The model is loaded before the clock starts for ``spacy`` and
-``eventx-1``; the 2-worker run counts its workers' start-up.
+``eventx-1``; the 2-worker and Spark runs count their start-up (for Spark:
+the JVM, the session and the model in each Python worker).
 """
 
 from __future__ import annotations
@@ -47,6 +51,33 @@ if mode == "spacy":
     start = time.perf_counter()
     for _ in nlp.pipe(texts(), batch_size=32):
         pass
+elif mode == "spark-2":
+    import os, threading
+    from eventx import spark
+    tree_peak = [0.0]
+    def descendants_rss_mb():  # the JVM and its Python workers, from /proc
+        parents = {}
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+                rss = int(open(f"/proc/{pid}/statm").read().split()[1])
+            except OSError:
+                continue
+            parents[int(pid)] = (int(fields[1]), rss * os.sysconf("SC_PAGE_SIZE") / 2**20)
+        tree, total = {os.getpid()}, 0.0
+        for _ in range(4):  # JVM -> Python daemon -> Python workers
+            for pid, (parent, rss) in parents.items():
+                if parent in tree and pid not in tree:
+                    tree.add(pid)
+                    total += rss
+        return total
+    def sample():
+        while True:
+            tree_peak[0] = max(tree_peak[0], descendants_rss_mb())
+            time.sleep(0.5)
+    threading.Thread(target=sample, daemon=True).start()
+    start = time.perf_counter()
+    spark.run([corpus], Path(out), master="local[2]")
 else:
     from eventx.batch import run, warm_up
     full = mode == "eventx-full"
@@ -58,6 +89,8 @@ else:
 seconds = time.perf_counter() - start
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+if mode == "spark-2":
+    children = tree_peak[0]  # all of Spark's processes together
 print(json.dumps({"words": words, "seconds": seconds, "rss_mb": own, "worker_rss_mb": children}))
 """
 
@@ -106,7 +139,9 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=500_000)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 4])
     parser.add_argument(
-        "--modes", nargs="+", default=["spacy", "eventx-full", "eventx-1", "eventx-2"]
+        "--modes",
+        nargs="+",
+        default=["spacy", "eventx-full", "eventx-1", "eventx-2", "spark-2"],
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
@@ -124,11 +159,12 @@ def main() -> None:
                 row = {"scale": scale, "mode": mode, "words": words, **result}
                 row.update(words_per_s=rate, ratio_to_spacy=rate / baseline)
                 rows.append(row)
-                workers = f" (per worker {result['worker_rss_mb']:.0f} MB)"
+                label = "per worker" if mode == "eventx-2" else "JVM + Python workers"
+                workers = f" ({label} {result['worker_rss_mb']:.0f} MB)"
                 print(
                     f"{scale}x {mode:9} {words:>9,} words  {rate:8,.0f} words/s  "
                     f"x{rate / baseline:4.2f} of spaCy  peak RSS {result['rss_mb']:6.0f} MB"
-                    + (workers if mode == "eventx-2" else ""),
+                    + (workers if mode in ("eventx-2", "spark-2") else ""),
                     flush=True,
                 )
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -71,7 +71,9 @@ MODE_NAMES = {
     "eventx-full": "eventx `--exhaustive`, 1 worker",
     "eventx-1": "eventx fast path, 1 worker",
     "eventx-2": "eventx fast path, 2 workers",
+    "spark-2": "eventx `--engine spark`, Spark local[2]",
 }
+PER_CHILD = {"eventx-2": " per worker", "spark-2": " (JVM + Python workers)"}
 
 
 def bench_block() -> str:
@@ -81,8 +83,8 @@ def bench_block() -> str:
         "|---|---|---:|---:|---:|---:|",
     ]
     for row in json.loads(BENCH.read_text(encoding="utf-8"))["rows"]:
-        rss = row["rss_mb"] if row["mode"] != "eventx-2" else row["worker_rss_mb"]
-        where = " per worker" if row["mode"] == "eventx-2" else ""
+        where = PER_CHILD.get(row["mode"], "")
+        rss = row["worker_rss_mb"] if where else row["rss_mb"]
         rows.append(
             f"| {row['scale']}× | {MODE_NAMES.get(row['mode'], row['mode'])} | "
             f"{row['words']:,} | {row['words_per_s']:,.0f} | {row['ratio_to_spacy']:.2f} | "

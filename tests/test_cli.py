@@ -206,3 +206,13 @@ def test_help_lists_commands() -> None:
     assert result.exit_code == 0
     for command in ("extract", "evaluate", "schema"):
         assert command in result.output
+
+
+def test_spark_engine_refuses_resume() -> None:
+    code, output = _extract(str(SEED), "--engine", "spark", "--resume")
+    assert code == 2 and "--resume" in output
+
+
+def test_help_keeps_bracketed_words() -> None:
+    result = runner.invoke(app, ["extract", "--help"])
+    assert "eventx[frame]" in result.output and "[default: the cores" in result.output

@@ -111,3 +111,17 @@ def test_schema_command_prints_every_format() -> None:
     )
     bad = runner.invoke(app, ["schema", "--format", "xml"])
     assert bad.exit_code == 2
+
+
+def test_one_events_file_of_the_format_asked(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for fmt, present, absent in (
+        ("jsonl", "events.jsonl", "events.parquet"),
+        ("parquet", "events.parquet", "events.jsonl"),
+        ("jsonl", "events.jsonl", "events.parquet"),
+    ):
+        result = runner.invoke(app, ["extract", str(SEED), "-o", str(out), "-q", "-f", fmt])
+        assert result.exit_code == 0, result.output
+        assert (out / present).exists() and not (out / absent).exists()
+    manifest = (out / "manifest.jsonl").read_text().splitlines()
+    assert json.loads(manifest[0])["options"]["format"] == "jsonl"

@@ -12,6 +12,7 @@ from eventx.api import extract, extract_many
 from eventx.documents import Document
 from eventx.records import Event, Events, json_schema
 from eventx.render import render
+from eventx.tables import to_frame
 
 __all__ = [
     "Document",
@@ -22,4 +23,5 @@ __all__ = [
     "extract_many",
     "json_schema",
     "render",
+    "to_frame",
 ]

@@ -141,17 +141,24 @@ def candidate_sentences(doc: Doc) -> list[Span]:
     return found
 
 
-def can_match(sent: Span | Doc) -> bool:
-    """Can any rule match ``sent``, given its words and its entities (NER done)?"""
+def possible_rules(sent: Span | Doc) -> list[int]:
+    """The rules (their places in ``load_rules()``) whose words and entity
+    types ``sent`` has: only these can match it (NER done)."""
     _, rule_bits = _word_slots()
     have = 0
     for token in sent:
         have |= _word_bits(token.lower_, token.lemma_)
     types = {token.ent_type_ for token in sent}
-    return any(
-        have & bits == bits and all(entity & types for entity in need.entities)
-        for need, bits in zip(requirements(), rule_bits, strict=True)
-    )
+    return [
+        order
+        for order, (need, bits) in enumerate(zip(requirements(), rule_bits, strict=True))
+        if have & bits == bits and all(entity & types for entity in need.entities)
+    ]
+
+
+def can_match(sent: Span | Doc) -> bool:
+    """Can any rule match ``sent``, given its words and its entities (NER done)?"""
+    return bool(possible_rules(sent))
 
 
 def introductions_of(doc: Doc, events: list[tuple[Span, Doc]]) -> list[Span]:

@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from eventx import __version__
 from eventx.analysis import MODES, Analyser
+from eventx.candidates import possible_rules
 from eventx.documents import Document, parse_published
 from eventx.extract import events_from_doc
 from eventx.nlp import MODEL_NAME
@@ -87,7 +88,7 @@ class EventExtractor:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         self.nlp, self.name = nlp, name
         self.mode, self.dedupe, self.types = mode, dedupe, types
-        self.matcher = RuleMatcher(nlp.vocab, types)
+        self.matcher = RuleMatcher(nlp.vocab, types, select=possible_rules)
         self._analyser: Analyser | None = None
 
     @property

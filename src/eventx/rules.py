@@ -9,7 +9,7 @@ The role extraction style, attributes and strength travel with the rule.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -128,10 +128,19 @@ def _compiled(node: dict[str, Any]) -> dict[str, Any]:
 
 
 class RuleMatcher:
-    """The rule packs of ``types`` (default: all) compiled into one DependencyMatcher."""
+    """The rule packs of ``types`` (default: all), one DependencyMatcher per rule.
 
-    def __init__(self, vocab: Vocab, types: Collection[str] | None = None) -> None:
-        self.matcher = DependencyMatcher(vocab)
+    ``select`` names the rules (by ``Rule.order``) that can match a sentence
+    (candidates.possible_rules); only their matchers run on it: the token
+    matcher inside a DependencyMatcher tests every node of every pattern on
+    every token, and most sentences meet the words of one rule or two."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        types: Collection[str] | None = None,
+        select: Callable[[Span], Iterable[int]] | None = None,
+    ) -> None:
         # keyed by the id's hash, not looked up in the StringStore: a matcher first
         # built inside nlp.memory_zone() must outlive the strings that zone added
         self.rules = {
@@ -139,17 +148,23 @@ class RuleMatcher:
             for rule in load_rules()
             if types is None or rule.type in types
         }
+        self.matchers: dict[int, DependencyMatcher] = {}
         for rule in self.rules.values():
-            self.matcher.add(rule.id, [[_compiled(node) for node in rule.pattern]])
+            matcher = self.matchers[rule.order] = DependencyMatcher(vocab)
+            matcher.add(rule.id, [[_compiled(node) for node in rule.pattern]])
+        self.select = select
 
     def __call__(self, doc: Doc, sentences: Iterable[Span] | None = None) -> list[Match]:
         """The best match per trigger and type; only in ``sentences`` if given
         (a dependency tree never leaves its sentence, so this loses nothing)."""
         found: dict[tuple[int, str], Match] = {}
-        spans = [doc[:]] if sentences is None else sentences
-        raw = [
-            (m, [span.start + i for i in ids]) for span in spans for m, ids in self.matcher(span)
-        ]
+        raw = []
+        for span in [doc[:]] if sentences is None else sentences:
+            orders = self.matchers if self.select is None else self.select(span)
+            for order in orders:
+                matcher = self.matchers.get(order)
+                if matcher is not None:
+                    raw += [(m, [span.start + i for i in ids]) for m, ids in matcher(span)]
         for match_id, token_ids in raw:
             rule = self.rules[match_id]
             names = [node["RIGHT_ID"] for node in rule.pattern]

@@ -131,14 +131,17 @@ def _partition(
 ) -> Iterator[pyarrow.RecordBatch]:
     """Runs on an executor: rows in, event rows (or outcome rows) out, a batch at a time."""
     import pyarrow as pa
+    from pyspark import TaskContext
 
     from eventx.batch import process_batch  # loads nothing until the first batch
 
+    context = TaskContext.get()
+    where = f"partition {context.partitionId() if context is not None else 0} row"
     schema = outcome_schema() if with_errors else arrow_schema()
     rows = (row for batch in batches for row in batch.to_pylist())
     numbered = enumerate(rows)
     while chunk := list(itertools.islice(numbered, options.batch_size)):
-        items = [_item(row, n, options) for n, row in chunk]
+        items = [_item(row, f"{where} {n}", options) for n, row in chunk]
         out: list[dict[str, Any]] = []
         for outcome in process_batch(items, dedupe=options.dedupe, mode=options.mode):
             if not with_errors:
@@ -150,14 +153,10 @@ def _partition(
         yield pa.RecordBatch.from_pylist(out, schema=schema)
 
 
-def _item(row: dict[str, Any], n: int, options: Options) -> Item:
-    from pyspark import TaskContext
-
-    context = TaskContext.get()
-    partition = context.partitionId() if context is not None else 0
+def _item(row: dict[str, Any], where: str, options: Options) -> Item:
     return record_item(
         row,
-        f"partition {partition} row {n}",
+        where,
         max_chars=options.max_chars,
         text_key=options.text_col,
         id_keys=(options.id_col,),
