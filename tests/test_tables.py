@@ -125,3 +125,24 @@ def test_one_events_file_of_the_format_asked(tmp_path: Path) -> None:
         assert (out / present).exists() and not (out / absent).exists()
     manifest = (out / "manifest.jsonl").read_text().splitlines()
     assert json.loads(manifest[0])["options"]["format"] == "jsonl"
+
+
+def test_without_the_frame_extra_only_tables_need_it() -> None:
+    """pandas and pyarrow are an extra: eventx works without them, and asks for them."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "sys.modules['pyarrow'] = sys.modules['pandas'] = None  # as if not installed\n"
+        "import eventx\n"
+        "events = eventx.extract('Peru and Chile signed a border treaty in Lima.')\n"
+        "assert len(events) == 1\n"
+        "try:\n"
+        "    eventx.to_frame(events)\n"
+        "except ImportError as error:\n"
+        "    print(error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "pip install 'eventx[frame]'" in result.stdout

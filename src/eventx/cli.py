@@ -200,15 +200,19 @@ def _extract_with_spark(
     except ImportError as error:
         typer.echo(f"Error: {error}", err=True)
         raise typer.Exit(code=2) from error
-    result = spark.run(
-        inputs,
-        out,
-        events_format=events_format.value,
-        mode=mode,
-        dedupe=dedupe,
-        max_chars=max_chars,
-        master=master,
-    )
+    try:
+        result = spark.run(
+            inputs,
+            out,
+            events_format=events_format.value,
+            mode=mode,
+            dedupe=dedupe,
+            max_chars=max_chars,
+            master=master,
+        )
+    except ValueError as error:  # no text column in the inputs
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(code=2) from error
     if not quiet:
         typer.echo(f"events: {result.events:,}  failures: {result.failures:,}", err=True)
         typer.echo(

@@ -188,11 +188,10 @@ def session(master: str | None = None) -> Any:
     return builder.getOrCreate()
 
 
-@dataclass
+@dataclass(frozen=True)
 class SparkRun:
     events: int
-    failures: int
-    errors: list[dict[str, str]]  # the inputs Spark was never given (missing, unknown kind)
+    failures: int  # rows that gave no document, and inputs Spark could not read
 
 
 def run(
@@ -234,7 +233,7 @@ def run(
         df = df.withColumn(id_col, functions.lit(None).cast("string"))
     published_col = "published" if "published" in df.columns else None
     options = Options("text", id_col, published_col, mode, dedupe, max_chars)
-    outcomes = extract_outcomes(df, options).persist()
+    outcomes = extract_outcomes(_spread(df, spark), options).persist()
     try:
         events = outcomes.where("event IS NOT NULL").select("event.*")
         errors = outcomes.where("error IS NOT NULL").select("error.*")
@@ -242,9 +241,24 @@ def run(
             errors = errors.unionByName(spark.createDataFrame(unread, errors.schema))
         _replace(events, out_dir / f"events.{events_format}", events_format)
         _replace(errors, out_dir / "errors.jsonl", "jsonl")
-        return SparkRun(events.count(), errors.count(), unread)
+        return SparkRun(events.count(), errors.count())
     finally:
         outcomes.unpersist()
+
+
+def _spread(df: DataFrame, spark: Any) -> DataFrame:
+    """At least two partitions per core, in input order: Spark reads a file
+    under 128 MB as one partition, which one Python worker would process
+    alone.  Rows are numbered, split into ranges and kept in order, so the
+    output is in input order, run after run."""
+    from pyspark.sql import functions
+
+    wanted = 2 * spark.sparkContext.defaultParallelism
+    if df.rdd.getNumPartitions() >= wanted:
+        return df
+    numbered = df.withColumn("_eventx_row", functions.monotonically_increasing_id())
+    spread = numbered.repartitionByRange(wanted, "_eventx_row")
+    return spread.sortWithinPartitions("_eventx_row").drop("_eventx_row")
 
 
 def _replace(df: DataFrame, target: Path, events_format: str) -> None:

@@ -40,7 +40,7 @@ PARQUET_ROWS = 10_000  # events per row group
 def _pyarrow() -> Any:
     try:
         import pyarrow
-    except ImportError as error:  # pragma: no cover - the extra is installed in dev
+    except ImportError as error:
         raise ImportError(EXTRA_HINT) from error
     return pyarrow
 
@@ -141,7 +141,7 @@ def to_frame(events: Iterable[Event | dict[str, Any]]) -> pandas.DataFrame:
     pa = _pyarrow()
     try:
         import pandas as pd
-    except ImportError as error:  # pragma: no cover - the extra is installed in dev
+    except ImportError as error:
         raise ImportError(EXTRA_HINT) from error
     records = _records(events)
     columns = flat_columns()
