@@ -143,5 +143,6 @@ def test_each_python_worker_loads_the_pipeline_once(spark: Any) -> None:
 
     rows = spark.range(8).repartition(8).mapInArrow(loads, "pid long, loaded long").collect()
     workers = {row.pid for row in rows}
-    first_tasks = [row for row in rows if row.loaded == 0]
-    assert len(rows) == 8 and len(first_tasks) == len(workers) <= 2
+    assert len(rows) == 8 and len(workers) <= 2
+    for pid in workers:  # a worker's first task may load it (earlier tests may have)
+        assert sum(1 for row in rows if row.pid == pid and row.loaded == 0) <= 1
