@@ -39,6 +39,7 @@ from eventx.nlp import (
     sentences,
     write_boundaries,
 )
+from eventx.workers import chunks
 
 ANALYSIS_ATTRS: list[int | str] = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 SENTENCE_BATCH = 256
@@ -91,13 +92,7 @@ class Analyser:
         self, texts: Iterable[str], *, mode: str = "fast", batch_size: int = 32
     ) -> Iterator[Doc]:
         """``analyse``, ``batch_size`` documents at a time."""
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= batch_size:
-                yield from self.analyse(batch, mode=mode)
-                batch = []
-        if batch:
+        for batch in chunks(texts, batch_size):
             yield from self.analyse(batch, mode=mode)
 
     def analyse(self, texts: Iterable[str], *, mode: str = "fast") -> Iterator[Doc]:

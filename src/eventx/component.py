@@ -42,6 +42,7 @@ from eventx.nlp import MODEL_NAME
 from eventx.records import EVENT_TYPES, Events
 from eventx.resources import models_dir, rule_files
 from eventx.rules import RuleMatcher
+from eventx.workers import chunks
 
 NAME = "eventx"
 BATCH_SIZE = 32
@@ -144,8 +145,7 @@ class EventExtractor:
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-        stream = iter(stream)
-        while batch := list(itertools.islice(stream, batch_size)):
+        for batch in chunks(stream, batch_size):
             found = self.extract([document_of(doc) for doc in batch], batch_size=batch_size)
             for doc, events in zip(batch, found, strict=True):
                 doc._.events = events

@@ -140,7 +140,7 @@ def _read_file(
     except NoArticle as error:
         yield ReadError(doc_id, "html", str(error))
         return
-    yield from _checked(document, max_chars)
+    yield _checked(document, max_chars)
 
 
 class _TooLarge(ValueError):
@@ -161,18 +161,17 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
-def _checked(document: Document, max_chars: int) -> Iterator[Item]:
+def _checked(document: Document, max_chars: int) -> Item:
     if not document.text.strip():
-        yield ReadError(document.id, "read", "empty document")
-    elif len(document.text) > max_chars:
-        yield ReadError(
+        return ReadError(document.id, "read", "empty document")
+    if len(document.text) > max_chars:
+        return ReadError(
             document.id,
             "read",
             f"document has {len(document.text):,} characters, over the "
             f"--max-chars cap of {max_chars:,}",
         )
-    else:
-        yield document
+    return document
 
 
 def record_item(
@@ -203,7 +202,7 @@ def record_item(
         title=title if isinstance(title, str) else None,
         url=url if isinstance(url, str) else None,
     )
-    return next(_checked(document, max_chars))
+    return _checked(document, max_chars)
 
 
 def _jsonl_lines(

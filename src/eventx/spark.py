@@ -16,7 +16,6 @@ pyspark is the optional extra ``eventx[spark]``; Spark needs Java 17 or newer.
 
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 import sys
@@ -32,6 +31,7 @@ import orjson
 from eventx.component import BATCH_SIZE
 from eventx.readers import MAX_CHARS, Item, record_item
 from eventx.tables import arrow_schema
+from eventx.workers import chunks
 
 if TYPE_CHECKING:
     import pyarrow
@@ -54,19 +54,12 @@ class Options:
     batch_size: int = BATCH_SIZE
 
 
-def _pyspark_types() -> Any:
-    try:
-        from pyspark.sql import types
-    except ImportError as error:  # pragma: no cover - the extra is installed in dev
-        raise ImportError("pyspark is needed: pip install 'eventx[spark]'") from error
-    return types
-
-
 def spark_schema() -> StructType:
     """The events' Spark schema, converted from the Arrow schema."""
-    _pyspark_types()
-    from pyspark.sql.pandas.types import from_arrow_schema
-
+    try:
+        from pyspark.sql.pandas.types import from_arrow_schema
+    except ImportError as error:  # pragma: no cover - the extra is installed in dev
+        raise ImportError("pyspark is needed: pip install 'eventx[spark]'") from error
     return from_arrow_schema(arrow_schema())
 
 
@@ -139,8 +132,7 @@ def _partition(
     where = f"partition {context.partitionId() if context is not None else 0} row"
     schema = outcome_schema() if with_errors else arrow_schema()
     rows = (row for batch in batches for row in batch.to_pylist())
-    numbered = enumerate(rows)
-    while chunk := list(itertools.islice(numbered, options.batch_size)):
+    for chunk in chunks(enumerate(rows), options.batch_size):
         items = [_item(row, f"{where} {n}", options) for n, row in chunk]
         out: list[dict[str, Any]] = []
         for outcome in process_batch(items, dedupe=options.dedupe, mode=options.mode):

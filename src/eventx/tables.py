@@ -27,6 +27,7 @@ import orjson
 from pydantic import BaseModel
 
 from eventx.records import Event
+from eventx.workers import chunks
 
 if TYPE_CHECKING:
     import pandas
@@ -169,14 +170,10 @@ def jsonl_to_parquet(source: Path, target: Path) -> int:
     part = target.with_name(f".{target.name}.part")
     count = 0
     with pq.ParquetWriter(part, arrow_schema()) as writer, source.open("rb") as lines:
-        batch: list[dict[str, Any]] = []
-        for line in lines:
-            batch.append(orjson.loads(line))
-            if len(batch) >= PARQUET_ROWS:
-                writer.write_table(to_table(batch))
-                count, batch = count + len(batch), []
-        if batch or not count:
+        for batch in chunks(map(orjson.loads, lines), PARQUET_ROWS):
             writer.write_table(to_table(batch))
             count += len(batch)
+        if not count:
+            writer.write_table(to_table([]))  # a file with the schema and no rows
     os.replace(part, target)
     return count

@@ -8,6 +8,7 @@ batches run in this process: no start-up cost, same results.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
@@ -20,6 +21,13 @@ from typing import TypeVar
 In = TypeVar("In")
 Out = TypeVar("Out")
 IN_FLIGHT_PER_WORKER = 2
+
+
+def chunks(items: Iterable[In], size: int) -> Iterator[list[In]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    stream = iter(items)
+    while chunk := list(itertools.islice(stream, size)):
+        yield chunk
 
 
 def default_workers() -> int:
