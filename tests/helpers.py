@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc
 
 from eventx import Event
-from eventx.component import default_extractor
+from eventx.pipeline import default_extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

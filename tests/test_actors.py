@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventx import gazetteer
+from eventx.knowledge import gazetteer
 from tests.helpers import Extract, analysed, countries, only
 
 
@@ -260,7 +260,7 @@ def test_event_with_no_named_party_has_one_unknown_party(extract: Extract) -> No
 
 
 def test_two_word_titles_and_the_parties_to_a_dispute() -> None:
-    from eventx.actors import sector_of
+    from eventx.coding.mentions import sector_of
 
     assert sector_of(["the", "attorney", "general"]) == "GOV"  # no general
     assert sector_of(["Gen.", "Bajwa"]) == "MIL"
@@ -349,11 +349,11 @@ def test_a_dateline_is_no_party(extract: Extract, text: str, first_sentence: str
     ],
 )
 def test_a_surname_is_the_person_the_document_names_in_full(text: str, country: str | None) -> None:
-    from eventx.actors import ActorCoder
+    from eventx.coding.document import DocumentFacts
 
     doc = analysed(text)
     doc._.needed = None  # the context reads every sentence fully, not via the gazetteer
-    entry = ActorCoder(doc).known_person("Morrison")
+    entry = DocumentFacts.of(doc).known_person("Morrison")
     assert (entry.country if entry else None) == country
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from eventx import progress
-from eventx.batch import Summary, process_batch, run
-from eventx.component import default_extractor
-from eventx.documents import Document
-from eventx.journal import MANIFEST_FILE, Journal, ResumeError
+from eventx.pipeline import default_extractor
+from eventx.records.document import Document
+from eventx.running import progress
+from eventx.running.batch import Summary, process_batch, run
+from eventx.running.journal import MANIFEST_FILE, Journal, ResumeError
 from tests.helpers import ROOT
 
 SEED_TEXT = (ROOT / "seeds" / "china_pakistan_defense_deal.txt").read_text(encoding="utf-8")
@@ -106,8 +106,8 @@ def test_resume_refuses_changed_inputs(tmp_path: Path) -> None:
 
 
 def _header() -> dict[str, object]:
-    from eventx import __version__
-    from eventx.nlp import model_version
+    from eventx.analysis.model import model_version
+    from eventx.version import __version__
 
     options = {
         "dedupe": False,
@@ -164,7 +164,7 @@ def test_progress_writes_log_lines_when_not_on_a_terminal(monkeypatch: pytest.Mo
 
 @pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="Linux only")
 def test_default_workers_are_the_cores_available() -> None:
-    from eventx.workers import default_workers
+    from eventx.running.workers import default_workers
 
     assert default_workers() == len(os.sched_getaffinity(0))
 

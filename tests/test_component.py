@@ -14,9 +14,9 @@ import spacy
 from spacy.language import Language
 
 import eventx
+from eventx.analysis.model import MODEL_NAME
 from eventx.component import PACKS_FILE
-from eventx.nlp import MODEL_NAME
-from eventx.records import Event
+from eventx.records.event import Event
 from tests.helpers import ROOT
 
 SEED = (ROOT / "seeds" / "china_pakistan_defense_deal.txt").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventx.dates import resolve
+from eventx.coding.dates import resolve
 from tests.helpers import Extract, only
 
 PUBLISHED = dt.date(2020, 11, 30)

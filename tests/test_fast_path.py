@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from eventx import extract
-from eventx.batch import run
-from eventx.candidates import candidate_sentences, possible_lemmas
-from eventx.component import default_extractor
+from eventx.analysis.candidates import candidate_sentences, possible_lemmas
+from eventx.pipeline import default_extractor
+from eventx.running.batch import run
 from tests.helpers import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"

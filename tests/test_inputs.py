@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from eventx.decoding import DecodeError, decode
-from eventx.documents import Document
-from eventx.readers import ReadError, read_inputs
+from eventx.inputs.decoding import DecodeError, decode
+from eventx.inputs.readers import ReadError, read_inputs
+from eventx.records.document import Document
 
 TEXT = "Peru’s “foreign minister” met Chile’s envoy in Zürich — a café résumé."
 

@@ -7,13 +7,13 @@ import sys
 import zipfile
 from pathlib import Path
 
-from eventx import resources
+from eventx.knowledge import files
 from tests.helpers import ROOT
 
 
 def test_every_rule_pack_and_lexicon_parses() -> None:
-    for path in sorted(resources.models_dir().rglob("*.json")):
-        data = resources.load_json(path.relative_to(resources.models_dir()).as_posix())
+    for path in sorted(files.models_dir().rglob("*.json")):
+        data = files.load_json(path.relative_to(files.models_dir()).as_posix())
         assert data["version"], path
 
 

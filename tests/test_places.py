@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventx.places import locate
+from eventx.coding.places import locate
 from tests.helpers import Extract, only
 
 

@@ -11,9 +11,10 @@ import pytest
 import spacy
 
 import eventx
-from eventx.nlp import MODEL_NAME
-from eventx.records import Events
-from eventx.render import ROLE_COLOURS, render, render_events
+from eventx.analysis.model import MODEL_NAME
+from eventx.records.event import Events
+from eventx.records.html import ROLE_COLOURS, render_events
+from eventx.render import render
 from tests.helpers import ROOT
 
 SEED = (ROOT / "seeds" / "china_pakistan_defense_deal.txt").read_text(encoding="utf-8")

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import eventx
-from eventx.decoding import DecodeError, decode
-from eventx.readers import ReadError, read_inputs
+from eventx.inputs.decoding import DecodeError, decode
+from eventx.inputs.readers import ReadError, read_inputs
 
 FAST = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 

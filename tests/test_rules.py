@@ -410,7 +410,7 @@ def test_what_is_and_is_not_a_state_visit(extract: Extract, text: str, kept: boo
     ],
 )
 def test_a_partyless_event_told_by_a_firm_is_its_business(text: str, business: bool) -> None:
-    from eventx.scope import _told_by_non_political
+    from eventx.events.scope import _told_by_non_political
 
     doc = analysed(text)
     trigger = next(t for t in doc if t.lower_ == "negotiations")

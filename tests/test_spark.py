@@ -126,16 +126,16 @@ def test_engine_spark_without_a_text_column_says_so(spark: Any, tmp_path: Path) 
 
 def test_each_python_worker_loads_the_pipeline_once(spark: Any) -> None:
     """Eight tasks on two cores: Spark reuses its Python workers, and each
-    loads the model on its first task only (component.get_nlp is cached)."""
+    loads the model on its first task only (pipeline.default_extractor is cached)."""
 
     def loads(batches: Iterator[Any]) -> Iterator[Any]:
         import os
 
         import pyarrow as pa
 
-        from eventx.component import default_extractor, get_nlp
+        from eventx.pipeline import default_extractor
 
-        before = get_nlp.cache_info().currsize
+        before = default_extractor.cache_info().currsize
         default_extractor()
         for _ in batches:
             pass
@@ -146,3 +146,48 @@ def test_each_python_worker_loads_the_pipeline_once(spark: Any) -> None:
     assert len(rows) == 8 and len(workers) <= 2
     for pid in workers:  # a worker's first task may load it (earlier tests may have)
         assert sum(1 for row in rows if row.pid == pid and row.loaded == 0) <= 1
+
+
+def test_workers_without_eventx_fail_fast_on_the_driver(tmp_path: Path) -> None:
+    """A session whose Python workers run an interpreter without eventx (here
+    the system's python3, as PYSPARK_PYTHON) fails before any job, with a
+    message naming that interpreter and both settings that choose it."""
+    other = shutil.which("python3", path="/usr/bin:/bin")
+    if other is None:
+        pytest.skip("no system python3 to stand for a worker without eventx")
+    script = tmp_path / "driver.py"
+    script.write_text(
+        "import sys, time\n"
+        "from pyspark.sql import SparkSession\n"
+        "from eventx.spark import WorkerEnvironmentError, extract_events\n"
+        "spark = (SparkSession.builder.master('local[1]')\n"
+        "    .config('spark.ui.enabled', 'false')\n"
+        "    .config('spark.driver.bindAddress', '127.0.0.1')\n"
+        "    .config('spark.driver.host', '127.0.0.1')\n"
+        "    .getOrCreate())\n"
+        "spark.sparkContext.setLogLevel('OFF')\n"
+        "docs = spark.createDataFrame([('d1', 'Russia and China signed a treaty.')],\n"
+        "    'doc_id string, text string')\n"
+        "start = time.monotonic()\n"
+        "try:\n"
+        "    extract_events(docs)\n"
+        "except WorkerEnvironmentError as error:\n"
+        "    print('SECONDS', time.monotonic() - start)\n"
+        "    print(error)\n"
+        "    sys.exit(0)\n"
+        "sys.exit('no error')\n"
+    )
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYSPARK_PYTHON": other}
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    seconds = float(result.stdout.split("SECONDS", 1)[1].split()[0])
+    message = result.stdout.split("\n", 1)[1]
+    assert "PYSPARK_PYTHON" in message and "spark.pyspark.python" in message
+    assert other in message  # the interpreter the workers ran
+    assert seconds < 60  # one tiny task, not a job over the data

@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 import eventx
 from eventx.cli import app
-from eventx.records import Event, json_schema
-from eventx.tables import LIST, arrow_schema, flat_columns, to_frame, to_table
+from eventx.records.arrow import arrow_schema, to_table
+from eventx.records.event import Event, json_schema
+from eventx.tables import LIST, flat_columns, to_frame
 from tests.helpers import ROOT, needs_shared
 
 runner = CliRunner()

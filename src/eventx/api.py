@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from eventx.component import BATCH_SIZE, default_extractor
-from eventx.documents import Document, parse_published
-from eventx.records import Event, Events
+from eventx.pipeline import BATCH_SIZE, default_extractor
+from eventx.records.document import Document, parse_published
+from eventx.records.event import Event, Events
 
 
 def _as_document(item: Document | dict[str, object] | str, position: int) -> Document:

@@ -1,4 +1,8 @@
-"""The ``eventx`` command: a thin shell over the library."""
+"""The ``eventx`` command: a thin shell over the library.
+
+The pipeline (spaCy), the HTML stack and the table stack are imported inside
+the commands that use them, so ``eventx --help`` starts at once.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,11 @@ from typing import Annotated
 
 import typer
 
-from eventx import __version__
-from eventx.batch import ERRORS_FILE, EVENTS_FILE, EVENTS_PARQUET, run
-from eventx.documents import parse_published
-from eventx.journal import ResumeError
-from eventx.progress import Reporter
-from eventx.readers import MAX_CHARS
-from eventx.records import json_schema
-from eventx.workers import default_workers
+from eventx.inputs.readers import MAX_CHARS
+from eventx.records.document import parse_published
+from eventx.running.journal import ERRORS_FILE, EVENTS_FILE, EVENTS_PARQUET, ResumeError
+from eventx.running.workers import default_workers
+from eventx.version import __version__
 
 
 class EventsFormat(StrEnum):
@@ -148,6 +149,9 @@ def extract(
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--published") from error
     mode = "exhaustive" if exhaustive else "fast"
+    from eventx.running.batch import run
+    from eventx.running.progress import Reporter
+
     if engine is Engine.spark:
         if resume:
             raise typer.BadParameter("Spark reruns failed tasks itself", param_hint="--resume")
@@ -264,9 +268,11 @@ def schema(
     pydantic models."""
     try:
         if schema_format is SchemaFormat.json_schema:
+            from eventx.records.event import json_schema
+
             text = json.dumps(json_schema(), indent=2)
         elif schema_format is SchemaFormat.arrow:
-            from eventx.tables import arrow_schema
+            from eventx.records.arrow import arrow_schema
 
             text = arrow_schema().to_string(show_schema_metadata=True)
         else:

@@ -8,10 +8,11 @@ pipeline's config; ``to_disk`` records the rule packs it ran with.
 The component reads the text, not the annotation the components before it
 left: it splits the text into sentences by rule and runs those same
 components on one sentence at a time, only where a rule can match
-(analysis.py).  ``eventx.extract()`` runs this component too, so
-``doc._.events`` is exactly what it gives, and the doc keeps its ordinary
-annotation.  ``eventx.extract_many`` and the CLI skip the whole-document pass
-that a full ``nlp(text)`` makes first.
+(analysis/analyser.py).  It is the pipeline of pipeline.py, which
+``eventx.extract()`` and the CLI run too, so ``doc._.events`` is exactly what
+they give, and the doc keeps its ordinary annotation.  ``eventx.extract_many``
+and the CLI skip the whole-document pass that a full ``nlp(text)`` makes
+first.
 
 Per document, set ``doc._.published`` (and ``doc._.doc_id``) before the
 component runs: ``doc = nlp.make_doc(text); doc._.published = "2020-11-30";
@@ -21,31 +22,23 @@ nlp(doc)``.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import warnings
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import orjson
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventx import __version__
-from eventx.analysis import MODES, Analyser
-from eventx.candidates import possible_rules
-from eventx.documents import Document, parse_published
-from eventx.extract import events_from_doc
-from eventx.nlp import MODEL_NAME
-from eventx.records import EVENT_TYPES, Events
-from eventx.resources import models_dir, rule_files
-from eventx.rules import RuleMatcher
-from eventx.workers import chunks
+from eventx.knowledge.files import models_dir, rule_files
+from eventx.pipeline import BATCH_SIZE, Extractor
+from eventx.records.document import Document, parse_published
+from eventx.records.event import EVENT_TYPES
+from eventx.streams import chunks
+from eventx.version import __version__
 
 NAME = "eventx"
-BATCH_SIZE = 32
 PACKS_FILE = "rule_packs.json"
 
 for _extension in ("events", "published", "doc_id"):
@@ -64,13 +57,9 @@ def make_eventx(
     return EventExtractor(nlp, name, mode=mode, dedupe=dedupe, types=types)
 
 
-class EventExtractor:
-    """Rules over a spaCy pipeline's own components.
-
-    ``mode``: "fast" analyses the sentences a rule can match, "exhaustive" all
-    of them (same events); ``dedupe``: one record per real-world event;
-    ``types``: the event types (rule packs) to extract.
-    """
+class EventExtractor(Extractor):
+    """The pipeline (pipeline.py) as a spaCy component: it analyses with the
+    components before it in its pipeline (all others if it is not in one)."""
 
     def __init__(
         self,
@@ -81,64 +70,14 @@ class EventExtractor:
         dedupe: bool = False,
         types: Iterable[str] = EVENT_TYPES,
     ) -> None:
-        types = list(types)
-        unknown = sorted(set(types) - set(EVENT_TYPES))
-        if unknown:
-            raise ValueError(f"unknown event types {unknown}; known: {list(EVENT_TYPES)}")
-        if mode not in MODES:
-            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-        self.nlp, self.name = nlp, name
-        self.mode, self.dedupe, self.types = mode, dedupe, types
-        self.matcher = RuleMatcher(nlp.vocab, types, select=possible_rules)
-        self._analyser: Analyser | None = None
+        super().__init__(nlp, mode=mode, dedupe=dedupe, types=types)
+        self.name = name
 
-    @property
-    def analyser(self) -> Analyser:
-        """The components before this one in the pipeline (all others if it is
-        not in the pipeline), looked up at first use."""
-        if self._analyser is None:
-            names = self.nlp.pipe_names
-            pipes = self.nlp.pipeline
-            before = pipes[: names.index(self.name)] if self.name in names else pipes
-            components = [(name, pipe) for name, pipe in before if pipe is not self]
-            self._analyser = Analyser.of(self.nlp, components)
-        return self._analyser
-
-    # -- extraction -----------------------------------------------------------
-
-    def reparse(self, text: str) -> Doc:
-        """Analyse one more text, every sentence (a headline in sentence case)."""
-        [doc] = self.analyser.analyse([text], mode="exhaustive")
-        return doc
-
-    def events_of(self, doc: Doc, document: Document, *, dedupe: bool | None = None) -> Events:
-        """The events of a document that ``analyser`` has analysed."""
-        return Events(
-            events_from_doc(
-                doc,
-                document,
-                matcher=self.matcher,
-                reparse=self.reparse,
-                dedupe_events=self.dedupe if dedupe is None else dedupe,
-            )
-        )
-
-    def extract(
-        self,
-        documents: Iterable[Document],
-        *,
-        mode: str | None = None,
-        dedupe: bool | None = None,
-        batch_size: int = BATCH_SIZE,
-    ) -> Iterator[Events]:
-        """The events of each document, in order, analysed ``batch_size`` at a time."""
-        # two views of one stream: tee holds only the documents of the batch in analysis
-        documents, texts = itertools.tee(documents)
-        parsed = self.analyser.parse(
-            (d.text for d in texts), mode=mode or self.mode, batch_size=batch_size
-        )
-        for doc, document in zip(parsed, documents, strict=True):
-            yield self.events_of(doc, document, dedupe=dedupe)
+    def components(self) -> list[tuple[str, Any]]:
+        names = self.nlp.pipe_names
+        pipes = self.nlp.pipeline
+        before = pipes[: names.index(self.name)] if self.name in names else pipes
+        return [(name, pipe) for name, pipe in before if pipe is not self]
 
     def __call__(self, doc: Doc) -> Doc:
         [doc._.events] = self.extract([document_of(doc)])
@@ -189,19 +128,3 @@ def rule_pack_hashes() -> dict[str, str]:
         name: hashlib.sha256((root / name).read_bytes()).hexdigest()
         for name in [*rule_files(), "rules/types.json"]
     }
-
-
-@cache
-def get_nlp() -> Language:
-    """The English model with the eventx component, loaded once per process."""
-    nlp = spacy.load(MODEL_NAME)
-    nlp.add_pipe(NAME)
-    return nlp
-
-
-def default_extractor() -> EventExtractor:
-    """The component of ``get_nlp()``, its analyser ready (built outside any
-    memory zone: its matchers' strings must outlive every batch)."""
-    extractor: Any = get_nlp().get_pipe(NAME)
-    _ = extractor.analyser
-    return extractor  # type: ignore[no-any-return]

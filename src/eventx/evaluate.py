@@ -24,9 +24,9 @@ from typing import Any
 
 import orjson
 
-from eventx.component import default_extractor
-from eventx.documents import Document, parse_published
-from eventx.records import EVENT_TYPES, Event
+from eventx.pipeline import default_extractor
+from eventx.records.document import Document, parse_published
+from eventx.records.event import EVENT_TYPES, Event
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from eventx.component import BATCH_SIZE
-from eventx.readers import MAX_CHARS, Item, record_item
-from eventx.tables import arrow_schema
-from eventx.workers import chunks
+from eventx.inputs.readers import MAX_CHARS, Item, record_item
+from eventx.pipeline import BATCH_SIZE
+from eventx.records.arrow import arrow_schema
+from eventx.streams import chunks
 
 if TYPE_CHECKING:
     import pyarrow
@@ -83,9 +83,52 @@ def extract_outcomes(df: DataFrame, options: Options) -> DataFrame:
     return _map(df, options, with_errors=True)
 
 
+class WorkerEnvironmentError(RuntimeError):
+    """Spark's Python workers run an interpreter that cannot import eventx."""
+
+
+WORKER_HINT = (
+    "Spark's Python workers cannot import eventx: they run {python!r}. Spark starts them "
+    "with the PYSPARK_PYTHON environment variable of the driver (spark-submit sets it "
+    "from spark.pyspark.python), else python3 from PATH. Point them at the Python that "
+    "has eventx installed: os.environ['PYSPARK_PYTHON'] = sys.executable before the "
+    "SparkSession is built, or spark-submit --conf spark.pyspark.python=...; on a "
+    "cluster, ship the environment (README, 'On a cluster').{detail}"
+)
+
+
+def check_workers(spark: Any) -> None:
+    """Fail fast, on the driver, where the Python workers cannot import eventx:
+    one tiny task asks a worker, once per Spark application, before any job
+    whose every task would fail on the executors."""
+    context = spark.sparkContext
+    if context.applicationId in _checked_applications:
+        return
+
+    def probe(_: object) -> tuple[str, bool]:  # a closure: pickled by value, not as eventx's
+        import importlib.util
+        import sys
+
+        return sys.executable, importlib.util.find_spec("eventx") is not None
+
+    python = context.pythonExec or "python3"
+    try:
+        [(python, found)] = context.parallelize([0], 1).map(probe).collect()
+    except Exception as error:  # the worker could not even start or unpickle the task
+        detail = f" (the probe task failed: {str(error).strip().splitlines()[0][:300]})"
+        raise WorkerEnvironmentError(WORKER_HINT.format(python=python, detail=detail)) from error
+    if not found:
+        raise WorkerEnvironmentError(WORKER_HINT.format(python=python, detail=""))
+    _checked_applications.add(context.applicationId)
+
+
+_checked_applications: set[str] = set()
+
+
 def _map(df: DataFrame, options: Options, *, with_errors: bool) -> DataFrame:
     from pyspark.sql.pandas.types import from_arrow_schema
 
+    check_workers(df.sparkSession)
     columns = [options.text_col, options.id_col]
     if options.published_col:
         columns.append(options.published_col)
@@ -126,7 +169,7 @@ def _partition(
     import pyarrow as pa
     from pyspark import TaskContext
 
-    from eventx.batch import process_batch  # loads nothing until the first batch
+    from eventx.running.batch import process_batch  # loads nothing until the first batch
 
     context = TaskContext.get()
     where = f"partition {context.partitionId() if context is not None else 0} row"

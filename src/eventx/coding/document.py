@@ -1,0 +1,132 @@
+"""What a document says about its people, read once before its events are coded.
+
+The actor coder (actors.py) consults one :class:`DocumentFacts` for every
+event of the document, and the document context (events/context.py) reads
+it for the story's home country and topic.  It holds:
+
+* the sentences, and which of them the context reads fully: the analysed
+  ones (analysis/analyser.py; both modes read the same sentences fully, so
+  both write the same events), the others through the gazetteer's names;
+* the entities of the fully read sentences;
+* ``strangers``: surnames of people named in full whom the actor dictionary
+  does not list; within the document the surname alone is them;
+* ``aliases``: the country and sector of every titled person, by each word of
+  the name, so that a later "Gen. Wei" is the first mention's "Gen. Wei
+  Fenghe, China's defence minister";
+* ``people``: coded person mentions in text order, for pronouns ("he").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from eventx.analysis.tokens import sentences
+from eventx.coding.mentions import Mention, name_stopwords
+from eventx.coding.names import Named, gazetteer_names, names_in
+from eventx.coding.titles import Code, context_code, known_person
+from eventx.knowledge import gazetteer
+
+
+@dataclass
+class DocumentFacts:
+    doc: Doc
+    sentences: list[Span]
+    read: list[bool]  # per sentence: does the context read it fully?
+    entities: list[Span]  # of the sentences read fully
+    strangers: frozenset[str]
+    aliases: dict[str, Code] = field(default_factory=dict)
+    people: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocumentFacts:
+        sents = sentences(doc)
+        needed = doc._.needed  # None: every sentence was analysed
+        read = [needed is None or sent.start in needed for sent in sents]
+        if needed is None:
+            entities = list(doc.ents)
+        else:
+            entities = [
+                ent for sent, full in zip(sents, read, strict=True) if full for ent in sent.ents
+            ]
+        facts = cls(doc, sents, read, entities, _strangers(entities))
+        facts._learn_aliases()
+        facts._meet_known_people()
+        return facts
+
+    def with_aliases(self, aliases: dict[str, Code]) -> DocumentFacts:
+        """These facts with another document's aliases: a re-parsed headline's
+        "Gen. Wei" is the body's Gen. Wei."""
+        return replace(self, aliases=aliases)
+
+    @cached_property
+    def names(self) -> list[Named]:
+        """The gazetteer's names in the whole text (read only where needed)."""
+        return gazetteer_names(self.doc)
+
+    def names_in(self, sent: Span, place_preps: frozenset[str]) -> tuple[list[Mention], list[bool]]:
+        return names_in(self.names, sent, place_preps)
+
+    def known_person(self, text: str) -> gazetteer.Entry | None:
+        return known_person(text, self.strangers)
+
+    def alias(self, ent: Span) -> Code:
+        """The country and sector a name's words were learnt with, last word first."""
+        for token in reversed(list(ent)):
+            found = self.aliases.get(token.lower_)
+            if found:
+                return found
+        return None, None
+
+    def _learn_aliases(self) -> None:
+        """Code every titled person once, so later surnames resolve."""
+        clashes: set[str] = set()
+        for ent in self.entities:
+            if ent.label_ != "PERSON":
+                continue
+            country, sector = context_code(ent.root, self.strangers)
+            if country is None:
+                country, sector = self.alias(ent)
+            if country is None:
+                known = self.known_person(ent.text)
+                if known is not None:
+                    country, sector = known.country, known.sector
+            self.people.append(
+                Mention(ent.text, ent.start_char, ent.end_char, "PERSON", country, sector)
+            )
+            if country is None:
+                continue
+            for token in ent:
+                if not token.is_alpha or not token.is_title or token.lower_ in name_stopwords():
+                    continue
+                key = token.lower_
+                learnt = self.aliases.get(key)
+                if learnt and learnt[0] != country:
+                    clashes.add(key)
+                elif not learnt:
+                    self.aliases[key] = (country, sector)
+        for key in clashes:
+            self.aliases.pop(key, None)
+
+    def _meet_known_people(self) -> None:
+        """Listed figures in the sentences the pipeline did not analyse, so that
+        a later "he" can be them ("Putin spoke on Monday. ... he agreed")."""
+        outside = [sent for sent, full in zip(self.sentences, self.read, strict=True) if not full]
+        for sent in outside:
+            mentions, _ = self.names_in(sent, frozenset())
+            self.people += [m for m in mentions if m.label == "PERSON"]
+        if outside:
+            self.people.sort(key=lambda mention: mention.start)
+
+
+def _strangers(entities: list[Span]) -> frozenset[str]:
+    """Surnames of people named in full whom the actor dictionary does not
+    list: within the document, the surname alone is them."""
+    found = set()
+    for ent in entities:
+        words = gazetteer.name_words(ent.text) if ent.label_ == "PERSON" else []
+        if len(words) > 1 and gazetteer.person(ent.text) is None:
+            found.add(words[-1])
+    return frozenset(found)

@@ -1,0 +1,77 @@
+"""Who a noun stands for, read off its modifiers and appositions.
+
+"China's defence minister", "the Iranian delegation", "a NATO ministers'
+meeting": a noun's country comes from the names among its modifiers and
+appositions, its sector from the title words of the whole phrase.  People
+are asked of the actor dictionary, unless the document names someone else
+by that surname (``strangers``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from eventx.analysis.grammar import entity_of, phrase_span
+from eventx.coding.mentions import lookup_span, sector_of
+from eventx.knowledge import gazetteer
+
+NAME_ENTITIES = frozenset({"PERSON", "ORG"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
+
+Code = tuple[str | None, str | None]
+"""A country (ISO alpha-3) and a sector, either unknown."""
+
+
+def known_person(text: str, strangers: frozenset[str]) -> gazetteer.Entry | None:
+    """A listed figure, unless the name is the surname of someone else this
+    document names in full ("Tim Morrison ... Morrison" is not Scott Morrison)."""
+    words = gazetteer.name_words(text)
+    if len(words) == 1 and words[0] in strangers:
+        return None
+    return gazetteer.person(text)
+
+
+def context_code(token: Token, strangers: frozenset[str]) -> Code:
+    """Country and sector from a noun's modifiers and appositions.
+
+    An international organisation as modifier ("a NATO ministers'
+    meeting") gives sector IGO and no country.
+    """
+    country: str | None = None
+    igo = False
+    words: list[str] = [t.text for t in phrase_span(token)]
+    own = entity_of(token)
+    for cue in _cue_tokens(token):
+        words.append(cue.text)
+        if own is not None and own.start <= cue.i < own.end:
+            continue  # a person's own name parts are no cue ("Abdel Fatah al-Sisi")
+        if country is None:
+            ent = entity_of(cue)
+            span = ent if ent is not None else cue.doc[cue.i : cue.i + 1]
+            entry = lookup_span(span)
+            if entry is None and ent is not None and ent.label_ in NAME_ENTITIES:
+                # "Putin's spokesman"; the NER often tags a possessor like
+                # "Trump's" as ORG, so the actor dictionary is asked for both
+                entry = known_person(ent.text, strangers)
+            if entry and entry.country:
+                country = entry.country
+            elif entry and entry.sector == "IGO":
+                igo = True
+    if country is None and igo:
+        return None, "IGO"
+    return country, sector_of(words)
+
+
+def _cue_tokens(token: Token, depth: int = 3) -> Iterator[Token]:
+    """Modifiers and appositions of a noun, nearest first, a few levels deep."""
+    if depth == 0:
+        return
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS:
+            yield child
+            yield from _cue_tokens(child, depth - 1)
+    if token.dep_ == "appos":
+        yield token.head
+        yield from _cue_tokens(token.head, depth - 1)

@@ -1,0 +1,328 @@
+"""One rule match becomes a draft event: roles, parties, modality, date, place.
+
+A draft still holds spaCy tokens; document-level resolution (``context.py``)
+and the records (``extract.py``) come after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventx.coding.actors import ActorCoder
+from eventx.coding.attributes import attributes_of, mode_of
+from eventx.coding.attribution import source_of
+from eventx.coding.dates import after_publication, event_date
+from eventx.coding.mentions import Mention, party_counts
+from eventx.coding.modality import modality
+from eventx.coding.places import event_location
+from eventx.events.scope import (
+    armed_group_arrival,
+    business_side,
+    chaired_by_its_only_side,
+    private_traveller,
+    visit_to_an_institution,
+)
+from eventx.knowledge import gazetteer
+from eventx.knowledge.packs import pack_words
+from eventx.records.event import Attributes, EventDate, Location, Sentence
+from eventx.rules.matcher import Match
+from eventx.rules.roles import clause_tokens, entity_members, governing_verb, roles
+from eventx.rules.subjects import subjects
+
+OFFICIAL_SECTORS = frozenset({"GOV", "IGO", "OPP", "PTY"})
+
+
+@dataclass
+class Draft:
+    """An event before group references are resolved and records built."""
+
+    match: Match
+    offset: int
+    sentence: Sentence
+    actors: list[Mention]
+    recipients: list[Mention]
+    modality: str
+    date: EventDate | None
+    location: Location | None
+    attributes: Attributes
+    source: Mention | None = None  # who reports it ("the army said")
+    fallback: bool = False
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return frozenset(m.country for m in self.actors + self.recipients if m.country)
+
+    @property
+    def parties(self) -> frozenset[str | None]:
+        """Coded parties: countries, and None for an international organisation."""
+        return frozenset(m.country for m in self.actors + self.recipients if m.coded)
+
+
+def unique(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int, str | None]] = set()
+    kept = []
+    for mention in mentions:
+        key = (mention.start, mention.end, mention.country)
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return kept
+
+
+def draft_event(
+    match: Match,
+    *,
+    sent: Span,
+    sentence: Sentence,
+    offset: int,
+    coder: ActorCoder,
+    published: dt.date | None,
+    text: str,
+) -> Draft | None:
+    """Fill one match's parties, place, date and modality; None if the rule's
+    conditions on its parties fail ("spoke to reporters", a trip at home).
+
+    ``offset`` shifts a re-parsed headline back onto the document, and every
+    text field is sliced from the document ``text`` itself, never from the
+    re-cased copy.
+    """
+    trigger = match.trigger
+    parties = _parties(match, coder, sent)
+    if parties is None:
+        return None
+    actors, recipients, recipient_tokens = parties
+    verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
+    location = event_location(trigger, verb, recipient_tokens)
+    date = event_date(trigger, sent, published)
+
+    def original(span: Span) -> str:
+        return text[span.start_char + offset : span.end_char + offset]
+
+    draft = Draft(
+        match=match,
+        offset=offset,
+        sentence=sentence,
+        actors=[m.shifted(offset, text) for m in actors],
+        recipients=[m.shifted(offset, text) for m in recipients],
+        modality=_under_way(match, _modality_with_date(modality(trigger), date, published)),
+        date=date,
+        location=_shifted_location(location, offset, text),
+        attributes=attributes_of(match, original),
+        source=_source(trigger, coder, offset, text),
+    )
+    if not draft.actors:
+        _fallback_parties(draft, coder, sent, text)
+    _host_from_place(draft)
+    return draft
+
+
+def _host_from_place(draft: Draft) -> None:
+    """A visit to a place in another country is hosted by that country:
+    "the visit of China's vice chairman to Army headquarters in Rawalpindi"."""
+    where = draft.location
+    if draft.attributes.mode != "visit" or any(m.coded for m in draft.recipients):
+        return
+    if where is None or where.country is None or where.country in draft.countries:
+        return
+    host = Mention(where.text, where.start, where.end, "GPE", where.country, "GOV")
+    draft.recipients = [*draft.recipients, host]
+
+
+def _parties(
+    match: Match, coder: ActorCoder, sent: Span
+) -> tuple[list[Mention], list[Mention], list[Token]] | None:
+    """Actors, recipients and the recipient tokens from the match's roles."""
+    rule, trigger = match.rule, match.trigger
+    mode = mode_of(match)
+    exclude = frozenset(t.i for name, t in match.tokens.items() if name != "trigger")
+    event_noun = match.tokens.get("object")
+    found = roles(trigger, rule.roles, exclude, event_noun, visit=mode == "visit")
+    if event_noun is not None:  # "the IAEA Additional Protocol": parties named in the name
+        found.modifiers += entity_members(event_noun)
+    # pattern nodes named "partner" or "host" are parties by construction
+    partner = match.tokens.get("partner")
+    if partner is not None:
+        if rule.partner_coded and not any(m.coded for m in coder.code_phrase(partner)):
+            return None  # "spoke to reporters" is no meeting
+        found.actors.append(partner)
+    found.recipients += [t for name, t in match.tokens.items() if name == "host"]
+    actors = unique(
+        [m for t in found.modifiers if t.i != trigger.i for m in coder.code_modifier(t)]
+        + [m for t in found.actors if t.i != trigger.i for m in coder.code_phrase(t)]
+    )
+    if rule.type == "agreement_signed":
+        actors = [m for m in actors if not _go_between(m, trigger.doc)]
+    recipients = unique(m for t in found.recipients for m in coder.code_phrase(t))
+    if rule.roles == "visit" or (rule.type == "meeting_held" and mode == "visit"):
+        recipients = [m for m in recipients if m.coded]
+        if rule.requires_recipient and not recipients:
+            return None
+        if private_traveller(trigger, coder) or visit_to_an_institution(trigger):
+            return None
+        if armed_group_arrival(actors, recipients):
+            return None  # "the arrival of members of a militia from training camps"
+        visitors = {m.country for m in actors if m.country}
+        if recipients and visitors and visitors >= {m.country for m in recipients}:
+            return None  # a trip at home is no visit
+    elif rule.type == "meeting_held" and rule.roles != "host":
+        actors = _meeting_sides(unique(actors + recipients), match, coder, sent)
+        recipients = []  # a meeting is symmetric: all are actors
+        if len({m.country for m in actors if m.coded}) < 2 and (
+            any(business_side(t, coder) for t in found.actors + found.recipients)
+            or chaired_by_its_only_side(trigger, actors)
+        ):
+            return None  # "the army is in talks with local companies": one political side
+    return actors, recipients, found.recipients
+
+
+def _go_between(mention: Mention, doc: Doc) -> bool:
+    """ "a UN-brokered accord": the UN brought the parties together; it did not sign."""
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or span.end + 1 >= len(doc):
+        return False
+    dash, verb = doc[span.end], doc[span.end + 1]
+    verbs = pack_words("agreement_signed", "go_between_verbs")
+    return dash.text in {"-", "–"} and verb.lemma_.lower() in verbs
+
+
+def _meeting_sides(
+    actors: list[Mention], match: Match, coder: ActorCoder, sent: Span
+) -> list[Mention]:
+    """Both sides of a meeting: "he" is not the partner he met, and a call that
+    names one side ("in a telephone call with Chirac") has the main clause's
+    speaker as the other."""
+    trigger = match.trigger
+    actors = _distinct_pronouns(actors, coder, trigger.doc)
+    if trigger.pos_ in {"NOUN", "PROPN"} and len({m.country for m in actors if m.coded}) == 1:
+        others = subjects(sent.root) if sent.root.i != trigger.i else []
+        actors = unique(actors + [m for t in others for m in coder.code_phrase(t) if m.coded])
+    return actors
+
+
+def _source(trigger: Token, coder: ActorCoder, offset: int, text: str) -> Mention | None:
+    """The reported-speech source, coded like a party ("the Indian Army": IND/MIL)."""
+    head = source_of(trigger)
+    if head is None:
+        return None
+    found = coder.code_phrase(head)
+    if found:
+        return found[0].shifted(offset, text)
+    span = head.doc[head.left_edge.i : head.i + 1]
+    return Mention(span.text, span.start_char, span.end_char, "NOUN", None, None).shifted(
+        offset, text
+    )
+
+
+def _shifted_location(location: Location | None, offset: int, text: str) -> Location | None:
+    if location is None:
+        return None
+    start, end = location.start + offset, location.end + offset
+    return location.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+
+
+def _fallback_parties(draft: Draft, coder: ActorCoder, sent: Span, text: str) -> None:
+    """Parties for an event whose roles named none.
+
+    * "violations at the Line of Control": the states on either side of it;
+    * a verb whose subject the parse lost: the coded names of its own clause
+      (not for nouns, which the document context resolves, nor for rules that
+      forbid it).
+    """
+    rule, trigger = draft.match.rule, draft.match.trigger
+    where = draft.location
+    sides = gazetteer.feature_countries(where.text) if where else ()
+    if sides and where is not None:
+        draft.actors = [
+            Mention(where.text, where.start, where.end, "LOC", code, "GOV") for code in sides
+        ]
+        draft.fallback = True
+        return
+    nominal = trigger.pos_ in {"NOUN", "PROPN"}
+    if nominal or rule.no_fallback or any(m.group for m in draft.recipients):
+        return
+    taken = {(m.start, m.end) for m in draft.recipients}
+    if where is not None:
+        taken.add((where.start, where.end))
+    offset = draft.offset
+    draft.actors = [
+        m.shifted(offset, text)
+        for m in unique(coder.sentence_mentions(sent, clause_tokens(trigger)))
+        if (m.start + offset, m.end + offset) not in taken
+    ]
+    draft.fallback = True
+
+
+def _under_way(match: Match, found: str) -> str:
+    """An exercise that someone is to conclude or continue is under way now:
+    "South Korea and the U.S. were to wrap up their joint exercise later in
+    the day" reports an ongoing exercise, whatever is said of its end."""
+    trigger = match.trigger
+    verb = trigger.head if trigger.dep_ in {"dobj", "nsubjpass"} else None
+    if found in {"asserted", "negated"} or verb is None:
+        return found
+    phase = match.rule.phases.get(verb.lemma_.lower())
+    owned = any(c.dep_ in {"poss", "det"} and c.lower_ != "a" for c in trigger.children)
+    return "asserted" if phase in {"concluded", "ongoing"} and owned else found
+
+
+def _modality_with_date(found: str, date: EventDate | None, published: dt.date | None) -> str:
+    """An asserted event dated after the article was published is still to come."""
+    return "future" if found == "asserted" and after_publication(date, published) else found
+
+
+def _distinct_pronouns(actors: list[Mention], coder: ActorCoder, doc: Doc) -> list[Mention]:
+    """In a meeting, "he" is not the partner he met: "during his phone call
+    with Erdogan" refers back to someone of another country."""
+    named = frozenset(m.country for m in actors if m.label != "PRON" and m.country)
+    speaker = _main_subject_countries(actors, doc)
+    fixed = []
+    for mention in actors:
+        if mention.label == "PRON" and mention.country in named - speaker:
+            token = doc.char_span(mention.start, mention.end)
+            other = coder.person_before(token[0], avoid=named) if token else None
+            if other is None:
+                continue
+            mention = other
+        fixed.append(mention)
+    return fixed
+
+
+def _main_subject_countries(actors: list[Mention], doc: Doc) -> frozenset[str]:
+    """Countries of actors that are their sentence's main subject: "Following his
+    talks with May, Erdogan said": "his" is Erdogan, not someone else of Turkey."""
+    found = set()
+    for mention in actors:
+        span = doc.char_span(mention.start, mention.end)
+        if span is not None and mention.label != "PRON" and mention.country:
+            root = span.root
+            if root.dep_ == "nsubj" and root.head.i == root.sent.root.i:
+                found.add(mention.country)
+    return frozenset(found)
+
+
+def _counted(mention: Mention) -> int:
+    """How many parties a counted group names ("the two sides": 2), else 0."""
+    counts = party_counts()
+    return max((counts.get(w, 0) for w in mention.text.lower().split()), default=0)
+
+
+def passes_party_checks(draft: Draft) -> bool:
+    """The rule's participant conditions (min_parties, requires_party, ...)."""
+    rule = draft.match.rule
+    parties = {m.country or m.text.lower() for m in draft.actors + draft.recipients}
+    counted = max((_counted(m) for m in draft.actors), default=0)
+    if rule.min_parties and max(len(parties), counted) < rule.min_parties:
+        return False  # "all four Afghan groups negotiating in Bonn" are four parties
+    if rule.requires_party:
+        found = [] if draft.fallback else draft.actors
+        if not any(m.coded for m in found + draft.recipients):
+            return False
+    if (
+        rule.requires_official
+    ):  # a visit is made by officials or party leaders, not troops or tourists
+        return any(m.sector in OFFICIAL_SECTORS for m in draft.actors)
+    return True
