@@ -34,6 +34,7 @@ from eventx.analysis.candidates import can_match, candidate_sentences, introduct
 from eventx.analysis.tokens import (
     MergeMultiwords,
     TokenLists,
+    bound_sentences,
     line_boundaries,
     may_end_sentence,
     sentences,
@@ -74,8 +75,9 @@ class Analyser:
         return dict(self.statistical)["ner"]
 
     def split(self, text: str) -> Doc:
-        """Tokens and sentences only: the rule components' boundaries, and every
-        boundary they leave open that looks like one."""
+        """Tokens and sentences only: the rule components' boundaries, every
+        boundary they leave open that looks like one, and pieces of sentences
+        too long to analyse whole (tokens.bound_sentences)."""
         doc = self.merge(self.make_doc(text))
         if not len(doc):
             return doc
@@ -85,6 +87,7 @@ class Analyser:
             if value == 0:
                 after_opener = values[i - 1] == 1 and tokens.texts[i - 1] in OPENERS
                 values[i] = 1 if not after_opener and _opens_sentence(tokens, i) else -1
+        bound_sentences(values, tokens.texts)
         write_boundaries(doc, values)
         return doc
 

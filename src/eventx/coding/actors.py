@@ -23,6 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from eventx.analysis.grammar import ACTOR_ENTITIES, entity_of, phrase_span
+from eventx.analysis.tokens import entities_in
 from eventx.coding.document import DocumentFacts
 from eventx.coding.mentions import (
     Mention,
@@ -300,7 +301,7 @@ class ActorCoder:
     def sentence_mentions(self, sent: Span, within: set[int] | None = None) -> Iterator[Mention]:
         """Coded actor entities of a sentence (or of the token indices ``within``),
         for events whose roles the parse left empty."""
-        for ent in sent.ents:
+        for ent in entities_in(sent):
             if ent.label_ in ACTOR_ENTITIES and (within is None or ent.root.i in within):
                 mention = self._entity(ent, ent.root)
                 if mention.coded:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from eventx.analysis.grammar import nearest_verb
+from eventx.analysis.tokens import entities_in
 from eventx.coding.cues import reporting_verbs
 from eventx.knowledge.files import load_json
 from eventx.records.event import EventDate
@@ -181,7 +183,7 @@ def time_expressions(sent: Span) -> list[Span]:
     ("late on Friday night"), plus untagged words like "today"."""
     found = [
         ent
-        for ent in sent.ents
+        for ent in entities_in(sent)
         if (ent.label_ == "DATE" and not is_duration(ent))
         or (ent.label_ == "TIME" and WEEKDAYS.search(ent.text))
     ]
@@ -289,7 +291,8 @@ def anchor_year(sent: Span) -> int | None:
     when the article has no publication date ("signed on 30 January 1992 ...
     ratified on 9 April").  Years named in other sentences are not used: a
     story of 2019 may look back to 2016 or ahead to 2020."""
-    years = [int(y) for ent in sent.ents if ent.label_ == "DATE" for y in YEAR.findall(ent.text)]
+    dates = [ent for ent in entities_in(sent) if ent.label_ == "DATE"]
+    years = [int(y) for ent in dates for y in YEAR.findall(ent.text)]
     return years[-1] if years else None
 
 
@@ -302,14 +305,26 @@ def _progressive(trigger: Token) -> bool:
     )
 
 
-def event_date(trigger: Token, sent: Span, published: dt.date | None) -> EventDate | None:
+@dataclass(frozen=True)
+class SentenceTimes:
+    """A sentence's time expressions and anchor year, read once for all its events."""
+
+    expressions: list[Span]
+    anchor: int | None
+
+    @classmethod
+    def of(cls, sent: Span) -> SentenceTimes:
+        return cls(time_expressions(sent), anchor_year(sent))
+
+
+def event_date(trigger: Token, times: SentenceTimes, published: dt.date | None) -> EventDate | None:
     """The time expression nearest the trigger in the tree, resolved."""
-    candidates = [ent for ent in time_expressions(sent) if _own_time(trigger, ent)]
+    candidates = [ent for ent in times.expressions if _own_time(trigger, ent)]
     ranked = sorted(
         candidates,
         key=lambda ent: (tree_distance(trigger, ent.root), abs(ent.start - trigger.i)),
     )
-    anchor = anchor_year(sent) if published is None else None
+    anchor = times.anchor if published is None else None
     ahead = _progressive(trigger)
     for ent in ranked:
         resolved = resolve(ent.text, published, anchor, ahead=ahead)

@@ -13,7 +13,9 @@ it for the story's home country and topic.  It holds:
 * ``aliases``: the country and sector of every titled person, by each word of
   the name, so that a later "Gen. Wei" is the first mention's "Gen. Wei
   Fenghe, China's defence minister";
-* ``people``: coded person mentions in text order, for pronouns ("he").
+* ``people``: coded person mentions in text order, for pronouns ("he");
+* per sentence, read at its first event: its time expressions and whether it
+  is a yes-no question, so that no event scans its whole sentence again.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
-from eventx.analysis.tokens import sentences
+from eventx.analysis.tokens import entities_in, sentences
+from eventx.coding.dates import SentenceTimes
 from eventx.coding.mentions import Mention, name_stopwords
+from eventx.coding.modality import polar_question
 from eventx.coding.names import Named, gazetteer_names, names_in
 from eventx.coding.titles import Code, context_code, known_person
 from eventx.knowledge import gazetteer
@@ -39,6 +43,9 @@ class DocumentFacts:
     strangers: frozenset[str]
     aliases: dict[str, Code] = field(default_factory=dict)
     people: list[Mention] = field(default_factory=list)
+    # what every event of a sentence asks of the whole sentence, read once per sentence
+    _times: dict[tuple[int, int], SentenceTimes] = field(default_factory=dict, init=False)
+    _questions: dict[tuple[int, int], bool] = field(default_factory=dict, init=False)
 
     @classmethod
     def of(cls, doc: Doc) -> DocumentFacts:
@@ -49,7 +56,10 @@ class DocumentFacts:
             entities = list(doc.ents)
         else:
             entities = [
-                ent for sent, full in zip(sents, read, strict=True) if full for ent in sent.ents
+                ent
+                for sent, full in zip(sents, read, strict=True)
+                if full
+                for ent in entities_in(sent)
             ]
         facts = cls(doc, sents, read, entities, _strangers(entities))
         facts._learn_aliases()
@@ -68,6 +78,20 @@ class DocumentFacts:
 
     def names_in(self, sent: Span, place_preps: frozenset[str]) -> tuple[list[Mention], list[bool]]:
         return names_in(self.names, sent, place_preps)
+
+    def times(self, sent: Span) -> SentenceTimes:
+        """The sentence's time expressions and anchor year (coding/dates.py)."""
+        key = (sent.start, sent.end)
+        if key not in self._times:
+            self._times[key] = SentenceTimes.of(sent)
+        return self._times[key]
+
+    def question(self, sent: Span) -> bool:
+        """Is the sentence a yes-no question (coding/modality.py)?"""
+        key = (sent.start, sent.end)
+        if key not in self._questions:
+            self._questions[key] = polar_question(sent)
+        return self._questions[key]
 
     def known_person(self, text: str) -> gazetteer.Entry | None:
         return known_person(text, self.strangers)

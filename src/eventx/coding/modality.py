@@ -12,7 +12,7 @@ GUIDELINES.md asks.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventx.analysis.grammar import infinitive
 from eventx.coding.cues import lemma_of, lexicon, own_cue
@@ -211,10 +211,9 @@ def _possessed(trigger: Token) -> bool:
     return trigger.pos_ == "NOUN" and any(c.tag_ == "PRP$" for c in trigger.children)
 
 
-def _polar_question(trigger: Token) -> bool:
+def polar_question(sent: Span) -> bool:
     """ "Is Libya expected to sign the CWC?": a yes-no question asks whether the
     event happens (a wh-question, "who broke the agreement?", presupposes it)."""
-    sent = trigger.sent
     if not sent.text.rstrip().rstrip("\"'”’ ").endswith("?"):
         return False
     root = sent.root
@@ -242,9 +241,11 @@ def _unconfirmed(trigger: Token) -> bool:
     return False
 
 
-def modality(trigger: Token) -> str:
-    """``asserted``, ``negated``, ``future`` or ``hypothetical``."""
-    if _unconfirmed(trigger) or _polar_question(trigger):
+def modality(trigger: Token, *, question: bool = False) -> str:
+    """``asserted``, ``negated``, ``future`` or ``hypothetical``; ``question``:
+    the trigger's sentence is a yes-no question (``polar_question``, read once
+    per sentence)."""
+    if _unconfirmed(trigger) or question:
         return "hypothetical"
     current = trigger
     came_from: Token | None = None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from eventx.analysis.tokens import entities_in
 from eventx.coding.actors import ActorCoder
 from eventx.coding.mentions import Mention, lookup_span, party_counts, sector_of
 from eventx.events.drafts import Draft
@@ -198,7 +199,7 @@ def _counted_set(
 def _sentence_states(trigger: Token) -> frozenset[str]:
     """The states a sentence names, as places, demonyms or people of known country."""
     found = set()
-    for ent in trigger.sent.ents:
+    for ent in entities_in(trigger.sent):
         if ent.label_ in {"GPE", "NORP", "PERSON"}:
             entry = lookup_span(ent) if ent.label_ != "PERSON" else gazetteer.person(ent.text)
             if entry is not None and entry.country:

@@ -97,7 +97,7 @@ def draft_event(
     actors, recipients, recipient_tokens = parties
     verb = governing_verb(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
     location = event_location(trigger, verb, recipient_tokens)
-    date = event_date(trigger, sent, published)
+    date = event_date(trigger, coder.facts.times(sent), published)
 
     def original(span: Span) -> str:
         return text[span.start_char + offset : span.end_char + offset]
@@ -108,7 +108,7 @@ def draft_event(
         sentence=sentence,
         actors=[m.shifted(offset, text) for m in actors],
         recipients=[m.shifted(offset, text) for m in recipients],
-        modality=_under_way(match, _modality_with_date(modality(trigger), date, published)),
+        modality=_under_way(match, _modality_with_date(_modality(trigger, coder), date, published)),
         date=date,
         location=_shifted_location(location, offset, text),
         attributes=attributes_of(match, original),
@@ -118,6 +118,10 @@ def draft_event(
         _fallback_parties(draft, coder, sent, text)
     _host_from_place(draft)
     return draft
+
+
+def _modality(trigger: Token, coder: ActorCoder) -> str:
+    return modality(trigger, question=coder.facts.question(trigger.sent))
 
 
 def _host_from_place(draft: Draft) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import ENT_IOB
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -83,12 +84,20 @@ class RuleMatcher:
         (a dependency tree never leaves its sentence, so this loses nothing)."""
         found: dict[tuple[int, str], Match] = {}
         raw = []
+        whole: _WholeArray | None = None
         for span in [doc[:]] if sentences is None else sentences:
-            orders = self.matchers if self.select is None else self.select(span)
+            orders = list(self.matchers if self.select is None else self.select(span))
+            if not orders:
+                continue
+            if sentences is None:
+                piece = doc
+            else:
+                whole = whole or _WholeArray.of(doc)
+                piece = whole.piece(span)
             for order in orders:
                 matcher = self.matchers.get(order)
                 if matcher is not None:
-                    raw += [(m, [span.start + i for i in ids]) for m, ids in matcher(span)]
+                    raw += [(m, [span.start + i for i in ids]) for m, ids in matcher(piece)]
         for match_id, token_ids in raw:
             rule = self.rules[match_id]
             names = [node["RIGHT_ID"] for node in rule.pattern]
@@ -103,6 +112,37 @@ class RuleMatcher:
             ):
                 found[key] = match
         return [found[key] for key in sorted(found)]
+
+
+@dataclass(frozen=True)
+class _WholeArray:
+    """A document's annotation as one array, made once per document.
+
+    A DependencyMatcher turns a Span into a Doc of its own (``Span.as_doc``),
+    making the whole document's array again for every sentence and walking
+    every entity of the document: on a long document that made matching
+    quadratic.  ``piece`` makes the same tokens and annotation from this
+    array.  (A sentence's entities and dependency tree never leave it: the
+    analyser runs the parser and the NER on one sentence at a time.)"""
+
+    head: Any
+    array: Any
+
+    @classmethod
+    def of(cls, doc: Doc) -> _WholeArray:
+        head: Any = list(doc._get_array_attrs())
+        return cls(head, doc.to_array(head))
+
+    def piece(self, span: Span) -> Doc:
+        words = [token.text for token in span]
+        spaces = [bool(token.whitespace_) for token in span]
+        piece = Doc(span.doc.vocab, words=words, spaces=spaces)
+        array = self.array[span.start : span.end].copy()
+        iob = self.head.index(ENT_IOB)
+        if len(array) and array[0][iob] == 1:  # an entity's inside at the start begins it
+            array[0][iob] = 3
+        piece.from_array(self.head, array)
+        return piece
 
 
 def _inside_name(token: Token) -> bool:
