@@ -107,6 +107,7 @@ def test_resume_refuses_changed_inputs(tmp_path: Path) -> None:
 
 def _header() -> dict[str, object]:
     from eventx.analysis.model import model_version
+    from eventx.running.limits import DOC_TIMEOUT
     from eventx.version import __version__
 
     options = {
@@ -115,6 +116,7 @@ def _header() -> dict[str, object]:
         "published": None,
         "max_chars": 1_000_000,
         "format": "jsonl",
+        "doc_timeout": DOC_TIMEOUT,
     }
     return {"eventx": __version__, "model": model_version(), "options": options}
 

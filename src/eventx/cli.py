@@ -17,6 +17,7 @@ import typer
 from eventx.inputs.readers import MAX_CHARS
 from eventx.records.document import parse_published
 from eventx.running.journal import ERRORS_FILE, EVENTS_FILE, EVENTS_PARQUET, ResumeError
+from eventx.running.limits import DOC_TIMEOUT
 from eventx.running.workers import default_workers
 from eventx.version import __version__
 
@@ -91,6 +92,16 @@ def extract(
     max_chars: Annotated[
         int, typer.Option(help="Refuse documents longer than this many characters.", min=1)
     ] = MAX_CHARS,
+    doc_timeout: Annotated[
+        float,
+        typer.Option(
+            "--doc-timeout",
+            metavar="SECONDS",
+            help="Abandon a document after this many seconds (an error line, stage "
+            "'timeout'; a stuck worker is replaced) and go on; 0: no limit.",
+            min=0,
+        ),
+    ] = DOC_TIMEOUT,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.", min=1)] = 32,
     dedupe: Annotated[
         bool,
@@ -156,7 +167,9 @@ def extract(
         if resume:
             raise typer.BadParameter("Spark reruns failed tasks itself", param_hint="--resume")
         master = spark_master or (f"local[{workers}]" if workers else None)
-        _extract_with_spark(inputs, out, events_format, mode, dedupe, max_chars, master, quiet)
+        _extract_with_spark(
+            inputs, out, events_format, mode, dedupe, max_chars, doc_timeout, master, quiet
+        )
         return
     reporter = Reporter(quiet=quiet)
     try:
@@ -172,6 +185,7 @@ def extract(
             resume=resume,
             reporter=reporter,
             events_format=events_format.value,
+            doc_timeout=doc_timeout or None,
         )
     except ResumeError as error:
         typer.echo(f"Error: cannot resume: {error}", err=True)
@@ -196,6 +210,7 @@ def _extract_with_spark(
     mode: str,
     dedupe: bool,
     max_chars: int,
+    doc_timeout: float,
     master: str | None,
     quiet: bool,
 ) -> None:
@@ -212,6 +227,7 @@ def _extract_with_spark(
             mode=mode,
             dedupe=dedupe,
             max_chars=max_chars,
+            doc_timeout=doc_timeout or None,
             master=master,
         )
     except ValueError as error:  # no text column in the inputs

@@ -31,6 +31,7 @@ import orjson
 from eventx.inputs.readers import MAX_CHARS, Item, record_item
 from eventx.pipeline import BATCH_SIZE
 from eventx.records.arrow import arrow_schema
+from eventx.running.limits import DOC_TIMEOUT
 from eventx.streams import chunks
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class Options:
     dedupe: bool = False
     max_chars: int = MAX_CHARS
     batch_size: int = BATCH_SIZE
+    doc_timeout: float | None = DOC_TIMEOUT
 
 
 def spark_schema() -> StructType:
@@ -154,11 +156,15 @@ def extract_events(
     *,
     mode: str = "fast",
     dedupe: bool = False,
+    doc_timeout: float | None = DOC_TIMEOUT,
 ) -> DataFrame:
     """A Spark DataFrame of events, one row per event, with the columns of an
     events.jsonl record.  Rows that cannot be processed (no text, a bad date,
-    over the size cap) give no events; ``extract_outcomes`` keeps them."""
-    options = Options(text_col, id_col, published_col, mode=mode, dedupe=dedupe)
+    over the size cap, past ``doc_timeout`` seconds) give no events;
+    ``extract_outcomes`` keeps them."""
+    options = Options(
+        text_col, id_col, published_col, mode=mode, dedupe=dedupe, doc_timeout=doc_timeout
+    )
     return _map(df, options, with_errors=False)
 
 
@@ -178,7 +184,10 @@ def _partition(
     for chunk in chunks(enumerate(rows), options.batch_size):
         items = [_item(row, f"{where} {n}", options) for n, row in chunk]
         out: list[dict[str, Any]] = []
-        for outcome in process_batch(items, dedupe=options.dedupe, mode=options.mode):
+        outcomes = process_batch(
+            items, dedupe=options.dedupe, mode=options.mode, doc_timeout=options.doc_timeout
+        )
+        for outcome in outcomes:
             if not with_errors:
                 out.extend(orjson.loads(line) for line in outcome.events)
                 continue
@@ -237,6 +246,7 @@ def run(
     mode: str = "fast",
     dedupe: bool = False,
     max_chars: int = MAX_CHARS,
+    doc_timeout: float | None = DOC_TIMEOUT,
     master: str | None = None,
 ) -> SparkRun:
     """Read Parquet or JSON-lines inputs with Spark and write OUT/events.<format>
@@ -267,7 +277,9 @@ def run(
         id_col = "doc_id"
         df = df.withColumn(id_col, functions.lit(None).cast("string"))
     published_col = "published" if "published" in df.columns else None
-    options = Options("text", id_col, published_col, mode, dedupe, max_chars)
+    options = Options(
+        "text", id_col, published_col, mode, dedupe, max_chars, doc_timeout=doc_timeout
+    )
     outcomes = extract_outcomes(_spread(df, spark), options).persist()
     try:
         events = outcomes.where("event IS NOT NULL").select("event.*")

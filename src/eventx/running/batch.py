@@ -31,8 +31,9 @@ from eventx.pipeline import BATCH_SIZE, Extractor, default_extractor
 from eventx.records.document import Document
 from eventx.records.event import EVENT_TYPES
 from eventx.running.journal import ERRORS_FILE, EVENTS_FILE, EVENTS_PARQUET, FORMATS, Journal
+from eventx.running.limits import DOC_TIMEOUT, DocumentTimeout, time_limit
 from eventx.running.progress import Reporter
-from eventx.running.workers import ordered_map
+from eventx.running.workers import HardLimit, ordered_map
 from eventx.version import __version__
 
 __all__ = ["ERRORS_FILE", "EVENTS_FILE", "EVENTS_PARQUET", "FORMATS", "Summary", "run"]
@@ -118,44 +119,78 @@ def _error_line(error: ReadError) -> bytes:
     return orjson.dumps(error.to_json_dict()) + b"\n"
 
 
+def timed_out(item: Item, seconds: float) -> Outcome:
+    """The outcome of a document abandoned after ``seconds``."""
+    return _abandoned(item, True, seconds)
+
+
+def _abandoned(item: Item, stalled: bool, seconds: float) -> Outcome:
+    """A document that stalled its worker past the hard limit, or killed it."""
+    if isinstance(item, ReadError):
+        return Outcome(item.source, None, error=_error_line(item))
+    if stalled:
+        failure = ReadError(item.id, "timeout", str(DocumentTimeout(seconds)))
+    else:
+        failure = ReadError(item.id, "extract", "the worker process died on this document")
+    return Outcome(item.id, content_hash(item), error=_error_line(failure))
+
+
 def warm_up() -> None:
     """Load the model before the first batch (once per worker process)."""
     default_extractor()
 
 
-def process_batch(items: list[Item], *, dedupe: bool = False, mode: str = "fast") -> list[Outcome]:
+def process_batch(
+    items: list[Item],
+    *,
+    dedupe: bool = False,
+    mode: str = "fast",
+    doc_timeout: float | None = DOC_TIMEOUT,
+) -> list[Outcome]:
     """Outcomes of one batch, in order: the one batch function of the CLI's
     workers and of Spark's (spark.py).
 
     The batch runs inside spaCy's memory zone, so the strings and lexemes its
     texts add to the vocabulary are freed after it and a worker's memory
-    stays flat over any number of batches."""
+    stays flat over any number of batches.  The batch is analysed together
+    within one document's time budget (``doc_timeout``); past it, or when one
+    document breaks the batch, each document is analysed alone within its own,
+    and one that runs out is abandoned (stage ``timeout``)."""
     extractor = default_extractor()
     with extractor.nlp.memory_zone():
         documents = [item for item in items if isinstance(item, Document)]
         try:
             texts = [d.text for d in documents]
-            docs: list[Any] = list(extractor.analyser.analyse(texts, mode=mode))
-        except Exception:  # one document broke the batch: analyse each alone (_outcome)
+            with time_limit(doc_timeout):
+                docs: list[Any] = list(extractor.analyser.analyse(texts, mode=mode))
+        except Exception:  # analyse each alone (_outcome)
             docs = [None] * len(documents)
         parsed = iter(docs)
         return [
             Outcome(item.source, None, error=_error_line(item))
             if isinstance(item, ReadError)
-            else _outcome(extractor, item, next(parsed), dedupe=dedupe, mode=mode)
+            else _outcome(extractor, item, next(parsed), dedupe, mode, doc_timeout)
             for item in items
         ]
 
 
 def _outcome(
-    extractor: Extractor, document: Document, doc: Any, *, dedupe: bool, mode: str
+    extractor: Extractor,
+    document: Document,
+    doc: Any,
+    dedupe: bool,
+    mode: str,
+    doc_timeout: float | None,
 ) -> Outcome:
     sha = content_hash(document)
     try:
-        if doc is None:
-            [doc] = extractor.analyser.analyse([document.text], mode=mode)
-        events = extractor.events_of(doc, document, dedupe=dedupe)
-        lines = [orjson.dumps(event.to_json_dict()) + b"\n" for event in events]
+        with time_limit(doc_timeout):
+            if doc is None:
+                [doc] = extractor.analyser.analyse([document.text], mode=mode)
+            events = extractor.events_of(doc, document, dedupe=dedupe)
+            lines = [orjson.dumps(event.to_json_dict()) + b"\n" for event in events]
+    except DocumentTimeout as timeout:
+        return timed_out(document, timeout.seconds)
     except Exception as error:  # one bad document must not stop the batch
         reason = f"{type(error).__name__}: {error}"
         failure = ReadError(document.id, "extract", reason)
@@ -182,8 +217,13 @@ def run(
     resume: bool = False,
     reporter: Reporter | None = None,
     events_format: str = "jsonl",
+    doc_timeout: float | None = DOC_TIMEOUT,
 ) -> Summary:
     """Extract events from every input into ``out_dir``; return what was done.
+
+    A document that takes longer than ``doc_timeout`` seconds is abandoned
+    (an error line, stage ``timeout``); with workers, one whose worker stops
+    answering is abandoned and the worker replaced (workers.HardLimit).
 
     Raises ``journal.ResumeError`` when ``resume`` finds another run's state,
     and ImportError for Parquet without pyarrow (before any work).
@@ -203,6 +243,7 @@ def run(
             "published": published.isoformat() if published else None,
             "max_chars": max_chars,
             "format": events_format,
+            "doc_timeout": doc_timeout,
         },
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
@@ -228,8 +269,13 @@ def run(
 
     reporter.start()
     try:
-        work = partial(process_batch, dedupe=dedupe, mode=mode)
-        for outcomes in ordered_map(work, batches(), workers=workers, initializer=warm_up):
+        work = partial(process_batch, dedupe=dedupe, mode=mode, doc_timeout=doc_timeout)
+        limit = None
+        if doc_timeout:
+            limit = HardLimit(doc_timeout, partial(_abandoned, seconds=doc_timeout))
+        for outcomes in ordered_map(
+            work, batches(), workers=workers, initializer=warm_up, limit=limit
+        ):
             for outcome in outcomes:
                 journal.record(outcome.source, outcome.sha256, outcome.events, outcome.error)
                 summary.add(outcome)
