@@ -44,6 +44,8 @@ def lee_texts() -> list[dict[str, str]]:
 
 def write_corpus(texts: list[dict[str, str]], words: int, path: Path) -> int:
     """Repeat ``texts`` (with fresh ids) until about ``words`` words; return the count."""
+    if not any(item["text"].split() for item in texts):
+        raise SystemExit(f"no corpus text to repeat: is {CORPUS} there?")
     total = 0
     with path.open("w", encoding="utf-8") as handle:
         copy = 0
