@@ -72,24 +72,55 @@ MODE_NAMES = {
     "eventx-1": "eventx fast path, 1 worker",
     "eventx-2": "eventx fast path, 2 workers",
     "spark-2": "eventx `--engine spark`, Spark local[2]",
+    "cli-spacy": "a script running `nlp.pipe`, started cold",
+    "cli-eventx": "`eventx extract --workers 1`, started cold",
 }
 PER_CHILD = {"eventx-2": " per worker", "spark-2": " (JVM + Python workers)"}
+CORPUS_NAMES = {"mixed": "Lee + Scrapinghub", "news": "Lee stories only"}
 
 
 def bench_block() -> str:
-    """The table of bench/results.json (written by bench/throughput.py)."""
+    """The tables of bench/results.json (bench/throughput.py, startup.py,
+    cost_curve.py, overhead.py)."""
+    results = json.loads(BENCH.read_text(encoding="utf-8"))
     rows = [
-        "| corpus | mode | words | words/s | × bare spaCy | peak RSS (MB) |",
+        "| corpus | mode | words | words/s | × baseline | peak RSS (MB) |",
         "|---|---|---:|---:|---:|---:|",
     ]
-    for row in json.loads(BENCH.read_text(encoding="utf-8"))["rows"]:
+    for row in results["rows"]:
         where = PER_CHILD.get(row["mode"], "")
         rss = row["worker_rss_mb"] if where else row["rss_mb"]
+        ratio = row.get("ratio_to_cli_spacy") or row.get("ratio_to_spacy")
+        corpus = f"{CORPUS_NAMES.get(row.get('corpus', 'mixed'), row['corpus'])}, {row['scale']}×"
         rows.append(
-            f"| {row['scale']}× | {MODE_NAMES.get(row['mode'], row['mode'])} | "
-            f"{row['words']:,} | {row['words_per_s']:,.0f} | {row['ratio_to_spacy']:.2f} | "
-            f"{rss:,.0f}{where} |"
+            f"| {corpus} | {MODE_NAMES.get(row['mode'], row['mode'])} | "
+            f"{row['words']:,} | {row['words_per_s']:,.0f} | "
+            f"{'' if ratio is None else f'{ratio:.2f}'} | {rss:,.0f}{where} |"
         )
+    startup = results.get("startup")
+    if startup:
+        rows += ["", "| start-up | seconds |", "|---|---:|"]
+        rows.append(
+            f"| `eventx --help`, median of {startup['help']['runs']} | "
+            f"{startup['help']['median_s']:.3f} |"
+        )
+        for name, data in startup["imports"].items():
+            heavy = ", ".join(data["heavy"]) or "none of spaCy, trafilatura, pandas"
+            rows.append(f"| `import {name}` ({heavy}) | {data['total_s']:.3f} |")
+    curve = results.get("cost_curve")
+    if curve:
+        rows += [
+            "",
+            "| sentence length (tokens) | words | s per 1,000 words | × normal news |",
+            "|---:|---:|---:|---:|",
+        ]
+        for row in curve["rows"]:
+            ratio = row.get("x_news", 1.0)
+            length = row["sentence_tokens"]
+            label = "normal news (Lee)" if length == "news" else f"{length:,}"
+            rows.append(
+                f"| {label} | {row['words']:,} | {row['s_per_1000_words']:.3f} | {ratio:.2f} |"
+            )
     return "\n".join(rows)
 
 
