@@ -96,3 +96,12 @@ def test_one_sentence_of_slack(tmp_path: Path) -> None:
         ],
     )
     assert evaluate_file(gold).micro.tp == 1
+
+
+def test_the_held_out_part_is_a_fixed_third() -> None:
+    from eventx.evaluate import held_out
+
+    ids = [f"doc-{n}" for n in range(300)]
+    kept = held_out(ids)
+    assert len(kept) == 100 and kept <= set(ids)
+    assert held_out(reversed(ids)) == kept  # the order of the file does not matter
