@@ -1019,6 +1019,21 @@ def write(name: str, data: dict[str, Any]) -> int:
     return len(text.encode("utf-8"))
 
 
+def write_names(table: str, built: Built, text: str) -> int:
+    """One of the name tables (country names, organisations, armed groups):
+    lower-case name -> entry, with the names given twice beside them."""
+    return write(
+        f"{table}.json",
+        {
+            "version": VERSION,
+            "about": text,
+            "notes": NOTES,
+            "names": getattr(built, table),
+            "ambiguous": built.ambiguous.get(table, {}),
+        },
+    )
+
+
 def build(knowledge: Path) -> tuple[Built, Stats]:
     folder = knowledge / "petrarch2"
     stats = Stats()
@@ -1082,74 +1097,59 @@ def main() -> None:
             "people": built.people,
         },
     )
-    sizes["country_names.json"] = write(
-        "country_names.json",
-        {
-            "version": VERSION,
-            "about": about(
-                f"Country names from {COUNTRIES_FILE}: the names and synonyms of entries "
-                "whose codes are places: a bare country (AFG), a territory (GBRVGB) or a "
-                "dated place code (USRTJK <910909, TJKUNR 910909-911221, TJK >911221). "
-                "'country' is the place code that holds now (undated, else open-ended, "
-                "else latest; a territory's own code), 'parent' the state of a territory, "
-                "'codes' all its place codes. Keys are lower case. 'kind': 'name' for the "
-                "entry's own name; else what models/gazetteer/countries.json says "
-                "('capital' of that country, 'demonym', 'name'); else 'other' after a "
-                "synonym commented 'province', or for a name with a place word (river, "
-                "mount, province, state, county, district...) or a city of that country "
-                "(models/gazetteer/cities.tsv); else 'demonym' for a stem of the "
-                "country's name (tajik/tajikistan, afghan/afghanistan, croat/croatia) or "
-                "the name + an ending -ian/-ean/-an/-ese/-i/-ish/-er (+s) (bosnian, "
-                "kyrgyzstani, ecuadorean); else 'name' for a name that holds the "
-                "country's name or shares its words or is a spelling of it (difflib "
-                "ratio >= 0.75); else 'other' (provinces, cities, epithets, historical "
-                "or foreign names the rules cannot tell from places). No capital is coded "
-                "country+GOV in the file: capitals are synonyms under the bare country "
-                "code; GOV metonyms (Kremlin, White House) are bodies in people.json. "
-                "'ambiguous': names given to two places (the first is kept). A few forms "
-                "news uses are hand-listed in the script ('source' says so); 'countries' "
-                "marks a name of several."
-            ),
-            "notes": NOTES,
-            "names": built.country_names,
-            "ambiguous": built.ambiguous.get("country_names", {}),
-        },
+    sizes["country_names.json"] = write_names(
+        "country_names",
+        built,
+        about(
+            f"Country names from {COUNTRIES_FILE}: the names and synonyms of entries "
+            "whose codes are places: a bare country (AFG), a territory (GBRVGB) or a "
+            "dated place code (USRTJK <910909, TJKUNR 910909-911221, TJK >911221). "
+            "'country' is the place code that holds now (undated, else open-ended, "
+            "else latest; a territory's own code), 'parent' the state of a territory, "
+            "'codes' all its place codes. Keys are lower case. 'kind': 'name' for the "
+            "entry's own name; else what models/gazetteer/countries.json says "
+            "('capital' of that country, 'demonym', 'name'); else 'other' after a "
+            "synonym commented 'province', or for a name with a place word (river, "
+            "mount, province, state, county, district...) or a city of that country "
+            "(models/gazetteer/cities.tsv); else 'demonym' for a stem of the "
+            "country's name (tajik/tajikistan, afghan/afghanistan, croat/croatia) or "
+            "the name + an ending -ian/-ean/-an/-ese/-i/-ish/-er (+s) (bosnian, "
+            "kyrgyzstani, ecuadorean); else 'name' for a name that holds the "
+            "country's name or shares its words or is a spelling of it (difflib "
+            "ratio >= 0.75); else 'other' (provinces, cities, epithets, historical "
+            "or foreign names the rules cannot tell from places). No capital is coded "
+            "country+GOV in the file: capitals are synonyms under the bare country "
+            "code; GOV metonyms (Kremlin, White House) are bodies in people.json. "
+            "'ambiguous': names given to two places (the first is kept). A few forms "
+            "news uses are hand-listed in the script ('source' says so); 'countries' "
+            "marks a name of several."
+        ),
     )
-    sizes["organisations.json"] = write(
-        "organisations.json",
-        {
-            "version": VERSION,
-            "about": about(
-                f"International organisations, NGOs, media and firms from "
-                f"{INTERNATIONAL_FILE} (its named people are in people.json): lower-case "
-                "name, acronym or synonym -> the entry's display name, CAMEO code, country "
-                "(null, or ISO alpha-3 for national bodies), sector (IGO, NGO, BUS for "
-                "multinational firms, MED, ...). An entry with several codes keeps its "
-                "undated one (else its first); a name given twice keeps the first."
-            ),
-            "notes": NOTES,
-            "names": built.organisations,
-            "ambiguous": built.ambiguous.get("organisations", {}),
-        },
+    sizes["organisations.json"] = write_names(
+        "organisations",
+        built,
+        about(
+            f"International organisations, NGOs, media and firms from "
+            f"{INTERNATIONAL_FILE} (its named people are in people.json): lower-case "
+            "name, acronym or synonym -> the entry's display name, CAMEO code, country "
+            "(null, or ISO alpha-3 for national bodies), sector (IGO, NGO, BUS for "
+            "multinational firms, MED, ...). An entry with several codes keeps its "
+            "undated one (else its first); a name given twice keeps the first."
+        ),
     )
-    sizes["armed_groups.json"] = write(
-        "armed_groups.json",
-        {
-            "version": VERSION,
-            "about": about(
-                f"Militant and rebel groups (and a few of their leaders) from "
-                f"{MILNONSTATE_FILE} (names from the START TOPS database): lower-case "
-                "name, synonym or bracketed acronym -> display name, CAMEO code, country "
-                "(ISO alpha-3, or null for international (IMG, INT) or regional groups), "
-                "sector (the code's first CAMEO role; REB when it names none), region "
-                "(a CAMEO region code such as MEA, SAS, SEA, or null). A bracketed country "
-                "or phrase ('National Liberation Army (Colombia)') is a qualifier, not an "
-                "acronym. 'ambiguous': names given to two groups (the first is kept)."
-            ),
-            "notes": NOTES,
-            "names": built.armed_groups,
-            "ambiguous": built.ambiguous.get("armed_groups", {}),
-        },
+    sizes["armed_groups.json"] = write_names(
+        "armed_groups",
+        built,
+        about(
+            f"Militant and rebel groups (and a few of their leaders) from "
+            f"{MILNONSTATE_FILE} (names from the START TOPS database): lower-case "
+            "name, synonym or bracketed acronym -> display name, CAMEO code, country "
+            "(ISO alpha-3, or null for international (IMG, INT) or regional groups), "
+            "sector (the code's first CAMEO role; REB when it names none), region "
+            "(a CAMEO region code such as MEA, SAS, SEA, or null). A bracketed country "
+            "or phrase ('National Liberation Army (Colombia)') is a qualifier, not an "
+            "acronym. 'ambiguous': names given to two groups (the first is kept)."
+        ),
     )
     sizes["agents.json"] = write(
         "agents.json",
