@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +22,13 @@ Extract = Callable[..., list[Event]]
 def analysed(text: str) -> Doc:
     """``text`` as eventx analyses it, every sentence (exhaustive mode)."""
     return default_extractor().reparse(text)
+
+
+def python_output(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter of this environment (it must succeed)."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
 
 def needs_shared(relative: str) -> Path:

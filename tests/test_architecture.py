@@ -10,14 +10,12 @@ each rule, so a passing run means something.
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, python_output
 
 PACKAGE = ROOT / "src" / "eventx"
 
@@ -195,9 +193,7 @@ def test_importing_eventx_loads_no_heavy_stack(statement: str) -> None:
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
         "{'spacy', 'trafilatura', 'pandas', 'pyarrow', 'lxml', 'thinc'}))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert python_output(code) == "[]"
 
 
 # -- the checker, on trees that break the rules ---------------------------------------

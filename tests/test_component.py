@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import warnings
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -17,7 +16,7 @@ import eventx
 from eventx.analysis.model import MODEL_NAME
 from eventx.component import PACKS_FILE
 from eventx.records.event import Event
-from tests.helpers import ROOT
+from tests.helpers import ROOT, python_output
 
 SEED = (ROOT / "seeds" / "china_pakistan_defense_deal.txt").read_text(encoding="utf-8")
 OTHER = "Peru and Chile signed a border treaty in Lima on Monday. The weather was mild."
@@ -99,9 +98,7 @@ def test_a_fresh_interpreter_finds_the_factory_by_entry_point(saved: Path) -> No
         "doc = nlp('Peru and Chile signed a border treaty in Lima.')\n"
         "print(doc._.events[0].type)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "agreement_signed"
+    assert python_output(script) == "agreement_signed"
 
 
 def test_loading_warns_when_the_rule_packs_changed(saved: Path, tmp_path: Path) -> None:
