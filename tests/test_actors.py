@@ -377,3 +377,28 @@ def test_an_organisation_inside_an_untagged_noun_phrase(
 ) -> None:
     deal = only(extract(text), "agreement_signed")
     assert deal.actors[0].sector == sector
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Bosnia", "BIH"),  # a short name (the Phoenix dictionaries)
+        ("Tajik", "TJK"),  # demonyms the generated list lacks
+        ("Kyrgyz", "KGZ"),
+        ("Uzbek", "UZB"),
+        ("Kazakh", "KAZ"),  # listed by hand: neither source has it
+        ("the Ivory Coast", "CIV"),
+    ],
+)
+def test_short_names_and_demonyms_of_states(name: str, country: str) -> None:
+    from eventx.knowledge import gazetteer
+
+    entry = gazetteer.lookup(name)
+    assert entry is not None and entry.country == country
+
+
+def test_demonyms_code_the_parties_of_a_plain_event(extract: Extract) -> None:
+    """Coordinated demonyms before the actor noun, from the issue's plain cases."""
+    [event] = extract("Kazakh and Kyrgyz troops wrapped up joint drills on Friday.")
+    assert event.type == "military_exercise" and event.modality == "asserted"
+    assert countries(event) == {"KAZ", "KGZ"}

@@ -1,7 +1,9 @@
 """Names of states, political organisations and people, coded to country and sector.
 
 Built from ``models/gazetteer/countries.json`` (generated from pycountry and
-countryinfo: names, demonyms, capitals), ``models/gazetteer/curated.json``
+countryinfo: names, demonyms, capitals), the states' names and demonyms of the
+Phoenix dictionaries (``models/knowledge/country_names.json``, built by
+scripts/build_knowledge.py), ``models/gazetteer/curated.json``
 (short forms, metonyms, organisations) and ``models/gazetteer/people.json``
 (an actor dictionary of well-known political figures).  Look-ups are
 case- and accent-insensitive and ignore a leading "the" and a trailing
@@ -86,7 +88,16 @@ def _table() -> dict[str, Entry]:
         table[name] = Entry(code, None, "alias")
     for name, (code, sector) in curated["organisations"].items():
         table[name] = Entry(code, sector, "organisation")
+    # the Phoenix dictionaries' short names, variants and demonyms of states
+    # ("Bosnia", "Tajik", "Kyrgyz", "Uzbek"), where the lists above have none
+    for name, entry in load_json("knowledge/country_names.json")["names"].items():
+        key = normalise(name)
+        if entry["kind"] in PHOENIX_KINDS and entry.get("country") and key not in table:
+            table[key] = Entry(entry["country"], None, entry["kind"])
     return table
+
+
+PHOENIX_KINDS = frozenset({"name", "demonym"})  # not "other": provinces, cities, epithets
 
 
 def lookup(text: str) -> Entry | None:
