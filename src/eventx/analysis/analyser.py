@@ -1,7 +1,7 @@
 """How much of a document the statistical pipeline analyses.
 
 Every document is tokenised and split into sentences by rule (``split``:
-nlp.py's boundaries and multiword merge, and a boundary after . ? ! wherever the next word can
+tokens.py's boundaries and multiword merge, and a boundary after . ? ! wherever the next word can
 open a sentence).  Then the statistical components (tagger, parser,
 lemmatizer, NER) run on single sentences, each as a Doc of its own, and
 their annotation is copied back into the document.  A sentence's analysis

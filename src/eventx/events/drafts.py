@@ -1,7 +1,7 @@
 """One rule match becomes a draft event: roles, parties, modality, date, place.
 
 A draft still holds spaCy tokens; document-level resolution (``context.py``)
-and the records (``extract.py``) come after.
+and the records (``build.py``) come after.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
     inputs ──> readers (lazy) ──> batches ──> workers: nlp + rules ──> journal ──> files
                                   (skipping what     (one model per     (in input order;
                                    a resumed run      process, fast      renamed into place
-                                   has done)          path: analysis.py) at the end)
+                                   has done)          path: analysis/)   at the end)
 
 A document that cannot be read or processed becomes one line of
 ``errors.jsonl`` with the stage that failed, and the run goes on.  The
