@@ -457,3 +457,24 @@ def test_agreement_as_antecedent_of_a_relative_clause(extract: Extract) -> None:
 def test_meetings_won_or_lost_are_matches(extract: Extract) -> None:
     text = "The U.S. had won all previous 15 meetings with Mexico."
     assert not [e for e in extract(text) if e.type == "meeting_held"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indian troops drilled alongside Mongolian soldiers near Ulaanbaatar.", {"IND", "MNG"}),
+        ("Turkish and Azerbaijani troops exercised jointly near Baku.", {"AZE", "TUR"}),
+        ("The government exercised restraint.", None),  # a direct object: another sense
+        ("Workers drilled for oil near the coast.", None),  # no armed force as subject
+        ("As the Russian navy manoeuvred in the Mediterranean, Turkey sent a convoy.", None),
+    ],
+)
+def test_an_intransitive_exercise_verb_with_an_armed_force_as_subject(
+    extract: Extract, text: str, expected: set[str] | None
+) -> None:
+    found = [e for e in extract(text) if e.type == "military_exercise"]
+    if expected is None:
+        assert found == []
+    else:
+        [event] = found
+        assert event.modality == "asserted" and countries(event) == expected
