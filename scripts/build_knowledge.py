@@ -55,6 +55,7 @@ import difflib
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -810,14 +811,10 @@ def add_country_names(
         add_name(built, low, value, stats)
 
 
-def build_international(
-    entries: list[RawEntry],
-    book: CodeBook,
-    names: set[str],
-    places: set[str],
-    built: Built,
-    stats: Stats,
-) -> None:
+def coded_entries(
+    entries: list[RawEntry], book: CodeBook, stats: Stats
+) -> Iterator[tuple[RawEntry, str, Any, list[Any]]]:
+    """Entries with a name and at least one code (PETRARCH skips the others)."""
     for entry in entries:
         name, synonyms = clean_names(entry, stats)
         if not name:
@@ -826,6 +823,18 @@ def build_international(
         if not roles:
             stats.note("entry without codes (skipped, as PETRARCH does)", entry.source)
             continue
+        yield entry, name, synonyms, roles
+
+
+def build_international(
+    entries: list[RawEntry],
+    book: CodeBook,
+    names: set[str],
+    places: set[str],
+    built: Built,
+    stats: Stats,
+) -> None:
+    for entry, name, synonyms, roles in coded_entries(entries, book, stats):
         if person_like(name, roles, names):
             built.people.append(
                 person_entry(entry, name, [s.lower() for s, _, _ in synonyms], roles, "person")
@@ -841,14 +850,7 @@ def build_international(
 def build_armed_groups(
     entries: list[RawEntry], book: CodeBook, places: set[str], built: Built, stats: Stats
 ) -> None:
-    for entry in entries:
-        name, synonyms = clean_names(entry, stats)
-        if not name:
-            continue
-        roles = roles_of(entry, book, stats)
-        if not roles:
-            stats.note("entry without codes (skipped, as PETRARCH does)", entry.source)
-            continue
+    for entry, name, synonyms, roles in coded_entries(entries, book, stats):
         role = next((r for r in roles if not r.dated), roles[0])
         add_group_names(built, entry, name, synonyms, role, places, stats, "armed_groups")
 
