@@ -402,3 +402,53 @@ def test_demonyms_code_the_parties_of_a_plain_event(extract: Extract) -> None:
     [event] = extract("Kazakh and Kyrgyz troops wrapped up joint drills on Friday.")
     assert event.type == "military_exercise" and event.modality == "asserted"
     assert countries(event) == {"KAZ", "KGZ"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # coordinated adjectives: each names a party (three, not the first only)
+        (
+            "Ghanaian, Nigerian and Ivorian officials met in Accra.",
+            "meeting_held",
+            {"GHA", "NGA", "CIV"},
+        ),
+        # an adjective neither source lists, now curated
+        (
+            "Norwegian and Icelandic negotiators sealed a fisheries agreement.",
+            "agreement_signed",
+            {"NOR", "ISL"},
+        ),
+        # a hyphenated pair with a combining form
+        ("The Indo-Pakistani talks resumed in Islamabad.", "meeting_held", {"IND", "PAK"}),
+        ("The Kazakh-Chinese gas deal was signed in Astana.", "agreement_signed", {"KAZ", "CHN"}),
+        # the passive agent of a light verb names who held the event
+        (
+            "Talks were held by Iranian and Iraqi officials in Baghdad.",
+            "meeting_held",
+            {"IRN", "IRQ"},
+        ),
+    ],
+)
+def test_every_state_named_by_descriptors_is_a_party(
+    extract: Extract, text: str, kind: str, expected: set[str]
+) -> None:
+    assert countries(only(extract(text), kind)) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "in_text", "country"),
+    [
+        ("Sino", "the Sino-Japanese accord", "CHN"),
+        ("Indo", "the Indo-Pacific strategy", None),  # a region, not a pair of states
+        ("Saudi", "the Saudi-led coalition", None),  # hyphened to a participle: no party
+        ("Icelandic", "Icelandic negotiators", "ISL"),
+        ("Franco", "General Franco", None),  # a combining form alone is another word
+    ],
+)
+def test_word_state(word: str, in_text: str, country: str | None) -> None:
+    from eventx.coding.titles import word_state
+
+    doc = analysed(in_text)
+    token = next(t for t in doc if t.text == word)
+    assert word_state(token) == country

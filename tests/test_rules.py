@@ -478,3 +478,52 @@ def test_an_intransitive_exercise_verb_with_an_armed_force_as_subject(
     else:
         [event] = found
         assert event.modality == "asserted" and countries(event) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients", "mode"),
+    [
+        # hosting or receiving a titled guest: the guest visits, the host receives
+        (
+            "The Ivorian president received the Ghanaian foreign minister in Abidjan.",
+            {"GHA"},
+            {"CIV"},
+            "visit",
+        ),
+        ("Indonesia hosted the Vietnamese prime minister in Jakarta.", {"VNM"}, {"IDN"}, "visit"),
+        # the passive: the subject is the guest, the agent the host
+        (
+            "The Georgian prime minister was received by the Azerbaijani president in Baku.",
+            {"GEO"},
+            {"AZE"},
+            "visit",
+        ),
+        # calling on someone is visiting them
+        (
+            "Kenya's defence minister called on the Ethiopian prime minister in Addis Ababa.",
+            {"KEN"},
+            {"ETH"},
+            "visit",
+        ),
+        # a telephone verb: a call between both
+        ("Putin telephoned the Kazakh president on Thursday.", {"RUS", "KAZ"}, set(), "phone"),
+    ],
+)
+def test_receptions_visits_and_calls(
+    extract: Extract, text: str, actors: set[str], recipients: set[str], mode: str
+) -> None:
+    event = only(extract(text), "meeting_held")
+    assert {a.country for a in event.actors} == actors
+    assert {r.country for r in event.recipients} == recipients
+    assert event.attributes.mode == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN called on Iran to halt enrichment.",  # an appeal, not a visit
+        "The ministry received a letter from the embassy.",  # no titled guest
+    ],
+)
+def test_appeals_and_mail_are_no_receptions(extract: Extract, text: str) -> None:
+    assert not [e for e in extract(text) if e.type == "meeting_held"]

@@ -32,7 +32,7 @@ from eventx.coding.mentions import (
     on_pronoun,
     sector_of,
 )
-from eventx.coding.titles import Code, context_code
+from eventx.coding.titles import Code, context_code, state_modifiers, word_state
 from eventx.knowledge import gazetteer
 from eventx.rules.roles import is_capital, is_venue
 
@@ -81,6 +81,8 @@ class ActorCoder:
             coded = [m for m in self.code(inner) if m.coded]
             if not coded and _in_name_pair(inner):
                 coded = self._pair_member(inner)  # "the Ford-Suharto meeting": Ford is no firm
+            if not coded and (country := word_state(inner)) is not None:
+                coded = [_word_mention(inner, country, "GOV")]  # "the Sino-Pakistani pact"
             found.extend(coded)
         return found
 
@@ -280,6 +282,9 @@ class ActorCoder:
             if found:
                 return found
         country, sector = self._context_code(token)
+        states = state_modifiers(token)
+        if len(states) > 1:  # "Indian, Japanese and Australian diplomats": each a party
+            return [_word_mention(word, state, sector) for word, state in states]
         named = _organisation_in(span)  # "Islamic State fighters" are the group's, not a state's
         if named is not None and named.sector is not None:
             country, sector = named.country or country, named.sector
@@ -306,6 +311,10 @@ class ActorCoder:
                 mention = self._entity(ent, ent.root)
                 if mention.coded:
                     yield mention
+
+
+def _word_mention(word: Token, country: str, sector: str | None) -> Mention:
+    return Mention(word.text, word.idx, word.idx + len(word), "NOUN", country, sector)
 
 
 def _in_name_pair(token: Token) -> bool:

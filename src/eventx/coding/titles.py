@@ -75,3 +75,59 @@ def _cue_tokens(token: Token, depth: int = 3) -> Iterator[Token]:
     if token.dep_ == "appos":
         yield token.head
         yield from _cue_tokens(token.head, depth - 1)
+
+
+STATE_DESCRIPTOR_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "conj", "poss"})
+HYPHENS = frozenset({"-", "–"})
+
+
+def word_state(token: Token) -> str | None:
+    """The state a descriptor word names: "Icelandic", "Bosnia", or the first
+    part of a hyphenated pair of states ("Sino" in "Sino-Pakistani").  A word
+    hyphened to anything else describes another thing ("Saudi-led",
+    "Chinese-built"), and is no party."""
+    doc = token.doc
+    joined = token.i + 2 < len(doc) and doc[token.i + 1].text in HYPHENS
+    partner = _single_state(doc[token.i + 2]) if joined else None
+    if joined and partner is None:
+        return None
+    own = _single_state(token)
+    if own is None and partner is not None:
+        return gazetteer.combining_form(token.text)
+    return own
+
+
+def _single_state(token: Token) -> str | None:
+    ent = token.doc[token.i : token.i + 1]
+    whole = entity_of(token, labels=frozenset({"GPE", "NORP"}))
+    if whole is not None and len(whole) > 1 and not any(t.text in HYPHENS for t in whole):
+        ent = whole  # "South Korean": the name, not its last word
+    return gazetteer.state_word(ent.text)
+
+
+def state_modifiers(noun: Token) -> list[tuple[Token, str]]:
+    """Each state the descriptors of a noun name, in text order, once:
+    "Indian, Japanese and Australian diplomats", "Sino-Pakistani talks",
+    "Franco-German consultations"."""
+    found: dict[str, Token] = {}
+    stack = [c for c in noun.children if c.dep_ in STATE_DESCRIPTOR_DEPS and c.i < noun.i]
+    seen: set[int] = set()
+    while stack:
+        token = stack.pop()
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ in STATE_DESCRIPTOR_DEPS and c.i < noun.i)
+        country = word_state(token)
+        if country is not None:
+            found.setdefault(country, token)
+    # "Sino-Pakistani", "Kazakh-Chinese": the parse may leave a hyphened part
+    # unattached; the words right before the noun are read in a row as well
+    i = noun.i - 1
+    while i >= 0 and (noun.doc[i].text in HYPHENS or word_state(noun.doc[i]) is not None):
+        token = noun.doc[i]
+        if token.text not in HYPHENS:
+            found.setdefault(word_state(token) or "", token)
+        i -= 1
+    found.pop("", None)
+    return sorted(((t, c) for c, t in found.items()), key=lambda item: item[0].i)

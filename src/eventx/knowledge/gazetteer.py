@@ -86,6 +86,8 @@ def _table() -> dict[str, Entry]:
     curated = load_json("gazetteer/curated.json")
     for name, code in curated["aliases"].items():
         table[name] = Entry(code, None, "alias")
+    for name, code in curated["demonyms"].items():
+        table.setdefault(name, Entry(code, None, "demonym"))
     for name, (code, sector) in curated["organisations"].items():
         table[name] = Entry(code, sector, "organisation")
     # the Phoenix dictionaries' short names, variants and demonyms of states
@@ -103,6 +105,26 @@ PHOENIX_KINDS = frozenset({"name", "demonym"})  # not "other": provinces, cities
 def lookup(text: str) -> Entry | None:
     """The entry for a whole name ("New Delhi", "the Taliban"), if any."""
     return _table().get(normalise(text))
+
+
+STATE_KINDS = frozenset({"name", "alias", "demonym"})
+
+
+def state_word(text: str) -> str | None:
+    """The state a single word names or describes ("Iceland", "Icelandic"):
+    not a capital, which is a venue as often as a government."""
+    entry = lookup(text)
+    return entry.country if entry is not None and entry.kind in STATE_KINDS else None
+
+
+@cache
+def _combining_forms() -> dict[str, str]:
+    return dict(load_json("gazetteer/curated.json")["combining_forms"])
+
+
+def combining_form(text: str) -> str | None:
+    """The state of a first part of a hyphenated pair ("Sino" in "Sino-Pakistani")."""
+    return _combining_forms().get(fold(text))
 
 
 # where the family name comes first and is the name used alone in the news

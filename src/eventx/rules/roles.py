@@ -210,6 +210,9 @@ def _verbal_roles(verb: Token, style: str, exclude: frozenset[int]) -> Roles:
         return Roles(envoys, prep_objects(verb, frozenset({"to"})))
     others = prep_objects(verb, WITH_PREPS)
     if style == "host":
+        passive = [m for c in verb.children if c.dep_ == "nsubjpass" for m in with_members(c)]
+        if passive:  # "the Georgian premier was received by the Azerbaijani president"
+            return Roles(passive + others, passive_agents(verb))
         guests = direct_objects(verb)
         if len(guests) == 1:  # hosting one guest is a visit: the host receives
             return Roles(guests + others, actors)
@@ -217,6 +220,18 @@ def _verbal_roles(verb: Token, style: str, exclude: frozenset[int]) -> Roles:
     if verb.lemma_.lower() in {"meet", "visit", "consult"}:
         others += direct_objects(verb)
     return Roles(actors + others)
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb, with its conjuncts."""
+    return [
+        member
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+        for member in with_members(pobj)
+    ]
 
 
 def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
@@ -242,13 +257,7 @@ def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
             actors += prep_objects(participle, frozenset({"between"}))
         if participle.dep_ == "acl":
             actors += prep_objects(participle, frozenset({"by"}))
-            actors += [
-                p
-                for a in participle.children
-                if a.dep_ == "agent"
-                for p in a.children
-                if p.dep_ == "pobj"
-            ]
+            actors += passive_agents(participle)
     # "a visit to Beirut", "a call to Erdogan"; "talks in Geneva" is a venue
     recipients = prep_objects(noun, frozenset({"to"}))
     verb = governing_verb(noun)
@@ -265,5 +274,7 @@ def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
             and not object_of_other_verb  # "troops reported violations"
         ):
             actors += subjects(verb, exclude | {noun.i})
+        elif noun.dep_ == "nsubjpass" and verb.lemma_.lower() in _participation_verbs():
+            actors += passive_agents(verb)  # "talks were held by Iranian and Iraqi officials"
         actors += prep_objects(verb, WITH_PREPS)
     return Roles(actors, recipients, modifiers)
