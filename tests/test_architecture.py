@@ -35,6 +35,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [  # bottom to top
             "eventx.api",
             "eventx.component",
             "eventx.evaluate",
+            "eventx.disputes",
             "eventx.tables",
             "eventx.render",
             "eventx.spark",

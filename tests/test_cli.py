@@ -216,3 +216,34 @@ def test_spark_engine_refuses_resume() -> None:
 def test_help_keeps_bracketed_words() -> None:
     result = runner.invoke(app, ["extract", "--help"])
     assert "eventx[frame]" in result.output and "[default: the cores" in result.output
+
+
+def _disputed(tmp_path: Path, events: list[dict[str, object]], document: str) -> list[str]:
+    """``evaluate`` arguments for a one-document gold file and one drop dispute."""
+    gold = tmp_path / "mine.jsonl"
+    text = "Kenya and Uganda signed a trade agreement on Tuesday."
+    gold.write_text(json.dumps({"id": "d1", "text": text, "events": events}) + "\n")
+    dispute = {"file": "mine", "document": document, "type": "agreement_signed"}
+    dispute |= {"trigger": "signed", "gold": "asserted", "correction": "drop", "why": "a test"}
+    disputes = tmp_path / "disputes.jsonl"
+    disputes.write_text(json.dumps(dispute) + "\n")
+    return ["evaluate", str(gold), "--disputes", str(disputes), "--part", "all"]
+
+
+def test_evaluate_scores_with_and_without_the_disputes(tmp_path: Path) -> None:
+    event = {"type": "agreement_signed", "trigger": "signed", "trigger_start": 17}
+    args = _disputed(tmp_path, [{**event, "actors": ["KEN", "UGA"]}], "d1")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "with the disputed labels corrected (1 dispute applied" in result.output
+    assert "d1 agreement_signed 'signed': drop" in result.output
+    scores = json.loads(runner.invoke(app, [*args, "--json"]).output)
+    assert scores["micro"]["tp"] == 1
+    assert scores["with_disputes"]["scores"]["micro"]["fp"] == 1
+    assert scores["with_disputes"]["applied"][0]["correction"] == "drop"
+
+
+def test_evaluate_refuses_a_dispute_that_names_nothing(tmp_path: Path) -> None:
+    result = runner.invoke(app, _disputed(tmp_path, [], "d2"))
+    assert result.exit_code == 2
+    assert "Error:" in result.output and "no document 'd2' in mine" in result.output

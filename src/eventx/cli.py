@@ -268,16 +268,34 @@ def evaluate(
             "kept unread while tuning; open: the other two thirds.",
         ),
     ] = Part.all,
+    disputes: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also score with the corrections of this gold-disputes file applied "
+            "(docs/gold-disputes.jsonl in a source checkout): a second block, or "
+            "with_disputes in --json.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Score the extractor against GOLD: P/R/F1 per type over asserted events,
     then actor-set, modality and date accuracy over matched events."""
+    from eventx.disputes import DisputeError, evaluate_disputed, format_disputed
     from eventx.evaluate import evaluate_file, format_report
 
-    report = evaluate_file(gold, mode="exhaustive" if exhaustive else "fast", part=part.value)
-    if as_json:
-        typer.echo(json.dumps(report.summary(), indent=2))
+    mode = "exhaustive" if exhaustive else "fast"
+    if disputes is None:
+        report = evaluate_file(gold, mode=mode, part=part.value)
+        summary, text = report.summary(), format_report(report, show_errors=show_errors)
     else:
-        typer.echo(format_report(report, show_errors=show_errors))
+        try:
+            both = evaluate_disputed(gold, disputes, mode=mode, part=part.value)
+        except DisputeError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(code=2) from error
+        summary, text = both.summary(), format_disputed(both, show_errors=show_errors)
+    typer.echo(json.dumps(summary, indent=2) if as_json else text)
 
 
 @app.command()

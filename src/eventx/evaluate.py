@@ -29,6 +29,8 @@ from eventx.pipeline import default_extractor
 from eventx.records.document import Document, parse_published
 from eventx.records.event import EVENT_TYPES, Event
 
+GoldItem = tuple[Document, list[dict[str, Any]]]  # a document and its raw gold events
+
 
 @dataclass(frozen=True)
 class GoldEvent:
@@ -132,7 +134,7 @@ class Report:
         }
 
 
-def read_gold(path: Path) -> Iterator[tuple[Document, list[dict[str, Any]]]]:
+def read_gold(path: Path) -> Iterator[GoldItem]:
     with path.open("rb") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -153,15 +155,22 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+def gold_start(document: Document, item: dict[str, Any]) -> int | None:
+    """A gold event's trigger offset: ``trigger_start``, else the trigger's first
+    occurrence when no ``sentence`` is given (GUIDELINES: the offset wins)."""
+    start = item.get("trigger_start")
+    if start is None and "sentence" not in item:
+        found = document.text.find(item["trigger"])
+        start = found if found >= 0 else None
+    return None if start is None else int(start)
+
+
 def _gold_events(
     document: Document, raw: list[dict[str, Any]], starts: list[int]
 ) -> list[GoldEvent]:
     events = []
     for item in raw:
-        start = item.get("trigger_start")
-        if start is None:
-            found = document.text.find(item["trigger"])
-            start = found if found >= 0 and "sentence" not in item else None
+        start = gold_start(document, item)
         sentence = _sentence_index(starts, start) if start is not None else int(item["sentence"])
         events.append(
             GoldEvent(
@@ -200,22 +209,40 @@ def _date_value(event: Event) -> str | None:
     return event.date.value if event.date else None
 
 
-def score(
-    items: Iterable[tuple[Document, list[dict[str, Any]]]],
-    *,
-    batch_size: int = 16,
-    mode: str = "fast",
-) -> Report:
-    """Run the extractor over gold documents and compare (see module docstring)."""
-    report = Report()
-    items = list(items)
-    texts = (document.text for document, _ in items)
+@dataclass(frozen=True)
+class Extracted:
+    """One gold document's predicted events and sentence starts: extraction runs
+    once however many versions of the gold are scored against it."""
+
+    events: list[Event]
+    starts: list[int]
+
+
+def extract_all(
+    items: list[GoldItem], *, batch_size: int = 16, mode: str = "fast"
+) -> list[Extracted]:
+    """Run the extractor over the gold documents."""
     extractor = default_extractor()
+    texts = (document.text for document, _ in items)
     parsed = extractor.analyser.parse(texts, mode=mode, batch_size=batch_size)
-    for doc, (document, raw) in zip(parsed, items, strict=True):
+    return [
+        Extracted(extractor.events_of(doc, document), [sent.start_char for sent in doc.sents])
+        for doc, (document, _) in zip(parsed, items, strict=True)
+    ]
+
+
+def score(items: Iterable[GoldItem], *, batch_size: int = 16, mode: str = "fast") -> Report:
+    """Run the extractor over gold documents and compare (see module docstring)."""
+    items = list(items)
+    return compare(items, extract_all(items, batch_size=batch_size, mode=mode))
+
+
+def compare(items: list[GoldItem], extracted: list[Extracted]) -> Report:
+    """Score extracted events against the gold of the same documents."""
+    report = Report()
+    for (document, raw), found in zip(items, extracted, strict=True):
         report.documents += 1
-        predicted = extractor.events_of(doc, document)
-        starts = [sent.start_char for sent in doc.sents]
+        predicted, starts = found.events, found.starts
         gold = _gold_events(document, raw, starts)
         pairs, _, _ = _pair(predicted, gold)  # modality: events of any modality
         report.modality_pairs += len(pairs)
@@ -257,14 +284,18 @@ def held_out(doc_ids: Iterable[str]) -> frozenset[str]:
     return frozenset(ids[: -(-len(ids) // 3)])
 
 
-def evaluate_file(path: Path, *, mode: str = "fast", part: str = "all") -> Report:
+def select_part(items: list[GoldItem], part: str) -> list[GoldItem]:
+    """The documents of ``part`` (one of PARTS), in file order."""
     if part not in PARTS:
         raise ValueError(f"part must be one of {PARTS}, not {part!r}")
-    items = list(read_gold(path))
+    if part == "all":
+        return items
     kept = held_out(document.id for document, _ in items)
-    if part != "all":
-        items = [item for item in items if (item[0].id in kept) == (part == "held-out")]
-    return score(items, mode=mode)
+    return [item for item in items if (item[0].id in kept) == (part == "held-out")]
+
+
+def evaluate_file(path: Path, *, mode: str = "fast", part: str = "all") -> Report:
+    return score(select_part(list(read_gold(path)), part), mode=mode)
 
 
 CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
