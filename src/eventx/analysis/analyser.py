@@ -30,7 +30,12 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from eventx.analysis.candidates import can_match, candidate_sentences, introductions_of
+from eventx.analysis.candidates import (
+    can_match,
+    candidate_sentences,
+    introductions_of,
+    repair_verb_lemmas,
+)
 from eventx.analysis.tokens import (
     MergeMultiwords,
     TokenLists,
@@ -215,3 +220,4 @@ def _copy_back(doc: Doc, sents: list[Span], pieces: list[Doc]) -> None:
         array[sent.start : sent.end] = piece.to_array(ANALYSIS_ATTRS)
     _write(doc, ANALYSIS_ATTRS, array)
     _write(doc, [SENT_START], boundaries)
+    repair_verb_lemmas(token for sent in sents for token in sent)

@@ -15,13 +15,15 @@ Both read the rule packs, so a new rule widens the candidates by itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.lookups import Lookups
-from spacy.tokens import Doc, Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 from spacy.util import get_package_path
 
 from eventx.analysis.model import MODEL_NAME
@@ -99,6 +101,47 @@ def possible_lemmas(word: str) -> frozenset[str]:
             if word.endswith(old):
                 found.add(word[: len(word) - len(old)] + new)
     return frozenset(found)
+
+
+@cache
+def _rule_words() -> frozenset[str]:
+    return frozenset(word for need in requirements() for words in need.words for word in words)
+
+
+@cache
+def verb_lemmas(word: str) -> frozenset[str]:
+    """The lemmas the rule lemmatizer can give ``word`` read as a verb."""
+    rules, exceptions = _lemma_tables()
+    verb: Any = get_string_id("verb")  # the tables are keyed by the part of speech's hash
+    found = set(exceptions.get(verb, {}).get(word, ()))
+    found.update(
+        word[: len(word) - len(old)] + new for old, new in rules[verb] if word.endswith(old)
+    )
+    return frozenset(found)
+
+
+@cache
+def rule_verb_lemma(word: str, lemma: str) -> str | None:
+    """The rule verb an inflected verb stands for when the lemmatizer chose
+    another reading ("staged" read as "stag"): parser robustness for the one
+    lemma a rule needs.  Only where exactly one verb reading is a rule word."""
+    words = _rule_words()
+    if lemma in words:
+        return None
+    found = verb_lemmas(word) & words
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def repair_verb_lemmas(tokens: Iterable[Token]) -> None:
+    """Give inflected verbs the rule lemma their form allows (see rule_verb_lemma)."""
+    for token in tokens:
+        if token.tag_ in VERB_FORM_TAGS:
+            lemma = rule_verb_lemma(token.lower_, token.lemma_.lower())
+            if lemma is not None:
+                token.lemma_ = lemma
+
+
+VERB_FORM_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
 
 
 @cache

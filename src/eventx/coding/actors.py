@@ -190,8 +190,11 @@ class ActorCoder:
         # a name joining two states is a bilateral body unless its words say otherwise
         sector = sector_of(t.text for t in ent) or "GOV"
         parts = []
-        for word in words:
+        for i, word in enumerate(words):
             entry = gazetteer.lookup(word) or gazetteer.person(word)
+            combined = gazetteer.combining_form(word) if i < len(words) - 1 else None
+            if entry is None and combined is not None:  # "Sino" in "Sino-Pakistani"
+                entry = gazetteer.Entry(combined, None, "demonym")
             if entry is not None and entry.country and entry.kind != "capital":
                 start, end = ent.start_char, ent.end_char
                 parts.append(

@@ -68,6 +68,9 @@ def _phase(match: Match) -> str:
 
 def _name(match: Match, original: Callable[[Span], str]) -> str | None:
     trigger = match.trigger
+    name = match.tokens.get("name")
+    if name is not None and trigger.head.i == name.i > trigger.i:
+        return original(trigger.doc[trigger.i + 1 : name.i + 1])  # "Exercise Steadfast Jazz"
     parts = [c for c in trigger.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
     if not parts:
         return None

@@ -75,18 +75,43 @@ def _sector_titles() -> dict[str, str]:
 
 
 def sector_of(words: Iterable[str]) -> str | None:
-    """The most specific sector any of the words names (see sectors.json)."""
+    """The most specific sector any of the words names (see sectors.json);
+    else the sector of a generic agent of the Phoenix dictionary."""
     order, table = _sector_words()
     sequence = [word.lower() for word in words]
     titles = _sector_titles()
-    for pair in pairwise(sequence):
-        if " ".join(pair) in titles:
-            return titles[" ".join(pair)]  # "attorney general" is no general
+    pairs = [" ".join(pair) for pair in pairwise(sequence)]
+    for pair in pairs:
+        if pair in titles:
+            return titles[pair]  # "attorney general" is no general
     lowered = set(sequence)
     for sector in order:
         if lowered & table.get(sector, frozenset()):
             return sector
-    return None
+    agents = _agent_sectors()
+    return next((agents[w] for w in [*pairs, *sequence] if w in agents), None)
+
+
+AGENT_SECTORS = {
+    **{s: s for s in ("GOV", "MIL", "COP", "REB", "OPP", "PTY", "IGO")},
+    **{"LEG": "GOV", "SPY": "GOV", "UAF": "REB"},  # not JUD: a lawyer holds no office
+}
+
+
+@cache
+def _agent_sectors() -> dict[str, str]:
+    """One- and two-word generic agents of political sectors ("border guards",
+    "gunmen", "legislators"), first entry first."""
+    found: dict[str, str] = {}
+    for agent in load_json("knowledge/agents.json")["agents"]:
+        sector = AGENT_SECTORS.get(agent["sector"] or "")
+        if sector is None:
+            continue
+        for word in agent["words"]:
+            # our own list of firms' words wins: "carrier" is an airline before a warship
+            if len(word.split()) <= 2 and word not in _not_political():
+                found.setdefault(word, sector)
+    return found
 
 
 KIND_PRIORITY = {"organisation": 0, "person": 1, "name": 2, "alias": 2, "capital": 3, "demonym": 4}
