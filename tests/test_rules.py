@@ -565,3 +565,36 @@ def test_exercise_title_word_names_the_exercise(extract: Extract) -> None:
         extract("Exercise Steadfast Jazz opened in Poland with NATO troops."), "military_exercise"
     )
     assert event.attributes.name == "Steadfast Jazz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics said progress in the peace talks had stalled.",  # a topic head noun
+        "Negotiations are the only way to end the war in Yemen, the envoy said.",  # copula
+        "Analysts debated whether military exercises deter North Korea.",  # a topic verb
+        "New rebel factions emerged in Sudan, complicating peace talks on Darfur.",
+        "Egypt has long been a mediator in Israeli-Palestinian negotiations.",
+    ],
+)
+def test_topic_mentions_are_no_events(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a specific event said to be something is still an occurrence
+        (
+            "The joint naval exercise that Russia is conducting with China is a provocation.",
+            "military_exercise",
+        ),
+        # a time preposition on a topic noun frames an occurrence
+        (
+            "The question throughout the negotiation between Iran and Iraq was trade.",
+            "meeting_held",
+        ),
+    ],
+)
+def test_occurrences_that_look_like_topics(extract: Extract, text: str, kind: str) -> None:
+    assert [e for e in extract(text) if e.type == kind]

@@ -24,6 +24,7 @@ from eventx.events.scope import (
     business_side,
     chaired_by_its_only_side,
     private_traveller,
+    topic_mention,
     visit_to_an_institution,
 )
 from eventx.knowledge import gazetteer
@@ -91,6 +92,8 @@ def draft_event(
     re-cased copy.
     """
     trigger = match.trigger
+    if topic_mention(trigger):
+        return None  # "progress in the peace talks had stalled": a topic, not an occurrence
     parties = _parties(match, coder, sent)
     if parties is None:
         return None

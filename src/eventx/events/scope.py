@@ -9,6 +9,7 @@ keep an event that names no party of its own only in a political story.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -17,6 +18,7 @@ from eventx.analysis.grammar import entity_of, nearest_verb, phrase_span
 from eventx.coding.actors import ActorCoder
 from eventx.coding.mentions import Mention, lookup_span, non_political, sector_of
 from eventx.knowledge import gazetteer
+from eventx.knowledge.files import load_json
 from eventx.knowledge.packs import pack_words
 
 if TYPE_CHECKING:
@@ -161,3 +163,45 @@ def _political_party(mention: Mention) -> bool:
     if non_political(mention.text.split()):
         return False
     return mention.coded and mention.label not in {"ORG", "PERSON", "PRON"}
+
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+COPULA_COMPLEMENTS = frozenset({"attr", "acomp"})
+
+
+@cache
+def _topic_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("lexicons/participation.json")
+    return frozenset(data["topic_heads"]), frozenset(data["topic_verbs"])
+
+
+def topic_mention(trigger: Token) -> bool:
+    """An event noun that names a topic, not an occurrence (GUIDELINES v1.1):
+    "progress in the peace talks had stalled", "complicating peace talks",
+    "Negotiations are the only way to end the war" (see participation.json)."""
+    if trigger.pos_ not in NOUN_POS:
+        return False
+    head = trigger
+    while head.dep_ in {"conj", "appos", "compound"} and head.head.pos_ in NOUN_POS:
+        head = head.head
+    heads, verbs = _topic_words()
+    governor = head.head
+    if head.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ in TOPIC_PREPS:
+        return governor.head.pos_ in NOUN_POS and governor.head.lemma_.lower() in heads
+    if head.dep_ in {"nsubj", "nsubjpass", "dobj"} and governor.pos_ in {"VERB", "AUX"}:
+        if governor.lemma_.lower() in verbs:
+            return True
+        # a bare noun said to be something: "Negotiations are the only way"; not
+        # "the exercise that they are conducting is a provocation"
+        generic = not any(c.dep_ in {"det", "poss", "relcl", "acl"} for c in head.children)
+        return (
+            generic
+            and head.dep_ == "nsubj"
+            and governor.lemma_.lower() == "be"
+            and any(c.dep_ in COPULA_COMPLEMENTS for c in governor.children)
+        )
+    return False
+
+
+# what a noun is about, not when ("the question throughout the negotiation")
+TOPIC_PREPS = frozenset({"in", "on", "of", "for", "to", "toward", "towards", "about", "over"})
