@@ -598,3 +598,29 @@ def test_topic_mentions_are_no_events(extract: Extract, text: str) -> None:
 )
 def test_occurrences_that_look_like_topics(extract: Extract, text: str, kind: str) -> None:
     assert [e for e in extract(text) if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain agreed to meet a U.S. request for more troops in Iraq.",  # meet a request
+        "The plan has met strong opposition within the Labour Party.",  # met with a sense noun
+        "Civilians waited under a cease-fire negotiated by Russia and the United States.",
+        "The NSA was recording all Afghan mobile phone calls.",  # telephone traffic
+    ],
+)
+def test_other_senses_of_meeting_words(extract: Extract, text: str) -> None:
+    assert not [e for e in extract(text) if e.type == "meeting_held"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bush held phone calls with Putin and Chirac on Monday.", {"USA", "RUS", "FRA"}),
+        ("Putin and Erdogan have had 13 phone calls this year.", {"RUS", "TUR"}),
+    ],
+)
+def test_plural_phone_calls_with_their_parties(
+    extract: Extract, text: str, expected: set[str]
+) -> None:
+    assert countries(only(extract(text), "meeting_held")) == expected

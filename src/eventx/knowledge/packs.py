@@ -38,6 +38,7 @@ class Rule:
     no_fallback: bool = False  # parties only from the pattern's roles, never the clause
     absent_children: frozenset[str] = frozenset()
     absent_child_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+    absent_head_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
     modes: dict[str, str] = field(default_factory=dict)
     phases: dict[str, str] = field(default_factory=dict)
 
@@ -80,15 +81,24 @@ def load_rules() -> tuple[Rule, ...]:
                     not_a_name=spec.get("not_a_name", False),
                     no_fallback=spec.get("no_fallback", False),
                     absent_children=frozenset(spec.get("absent_children", [])),
-                    absent_child_lemmas={
-                        dep: frozenset(_expand(words, lists))
-                        for dep, words in spec.get("absent_child_lemmas", {}).items()
-                    },
+                    absent_child_lemmas=_word_sets(spec.get("absent_child_lemmas", {}), lists),
+                    absent_head_lemmas=_word_sets(spec.get("absent_head_lemmas", {}), lists),
                     modes=pack.get("modes", {}),
                     phases=pack.get("phases", {}),
                 )
             )
     return tuple(rules)
+
+
+def _word_sets(spec: dict[str, Any], lists: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Word sets by dependency; a set may join lists: ``["$AGREEMENT", "$MEET_SENSE"]``."""
+    found: dict[str, frozenset[str]] = {}
+    for key, words in spec.items():
+        parts = [_expand(part, lists) for part in ([words] if isinstance(words, str) else words)]
+        found[key] = frozenset(
+            w for part in parts for w in ([part] if isinstance(part, str) else part)
+        )
+    return found
 
 
 @cache

@@ -165,11 +165,18 @@ def _passes(match: Match) -> bool:
     contests = pack_words(rule.type, "contest_verbs")
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in contests:
         return False  # "the U.S. had won all previous 15 meetings": matches
+    banned_head = rule.absent_head_lemmas.get(trigger.dep_)
+    if banned_head and trigger.head.lemma_.lower() in banned_head:
+        return False  # "a cease-fire negotiated by Russia": the deal's making, no meeting
     for child in trigger.children:
         if child.dep_ in rule.absent_children:
             return False
         banned = rule.absent_child_lemmas.get(child.dep_)
         if banned and child.lemma_.lower() in banned and not _exempt_modifier(child):
+            return False
+        # "prep:with": the object of that preposition ("met with strong opposition")
+        banned = rule.absent_child_lemmas.get(f"{child.dep_}:{child.lower_}")
+        if banned and any(g.dep_ == "pobj" and g.lemma_.lower() in banned for g in child.children):
             return False
     return True
 

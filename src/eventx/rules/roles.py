@@ -249,6 +249,9 @@ def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
     # a named possessor ("the IAEA's visit") is the noun's own agent; a pronoun
     # ("their meeting") points back to the clause's subject
     owner = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
+    # a visit's possessive pronoun is its traveller, whoever the clause is about:
+    # "the rebels plotted against Bush during his visit to Colombia"
+    owner = owner or (visit and any(c.dep_ == "poss" for c in noun.children))
     actors = agents + prep_objects(noun, WITH_PREPS)
     # "a summit hosted by India", "talks sponsored by the UN"
     for participle in noun.children:
