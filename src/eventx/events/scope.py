@@ -184,6 +184,8 @@ def topic_mention(trigger: Token) -> bool:
     head = trigger
     while head.dep_ in {"conj", "appos", "compound"} and head.head.pos_ in NOUN_POS:
         head = head.head
+    if any(c.dep_ in {"acl", "relcl"} for c in head.children):
+        return False  # a particular one: "peace talks with the insurgents scheduled for May"
     heads, verbs = _topic_words()
     governor = head.head
     if head.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ in TOPIC_PREPS:
@@ -192,8 +194,8 @@ def topic_mention(trigger: Token) -> bool:
         if governor.lemma_.lower() in verbs:
             return True
         # a bare noun said to be something: "Negotiations are the only way"; not
-        # "the exercise that they are conducting is a provocation"
-        generic = not any(c.dep_ in {"det", "poss", "relcl", "acl"} for c in head.children)
+        # "the joint exercise is a provocation"
+        generic = not any(c.dep_ in {"det", "poss"} for c in head.children)
         return (
             generic
             and head.dep_ == "nsubj"
