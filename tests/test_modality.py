@@ -52,11 +52,6 @@ from tests.helpers import Extract, only
         ("India ruled out any talks with Pakistan.", "meeting_held", "negated"),
         ("Pompeo announced a summit of Poland and Israel.", "meeting_held", "future"),
         # hypothetical: modals, conditions, calls by others
-        (
-            "Kenya set a ceasefire as a precondition for talks with Somalia.",
-            "meeting_held",
-            "hypothetical",
-        ),
         ("Palestinians want a return to peace talks with Israel.", "meeting_held", "hypothetical"),
         (
             "The tariffs complicated the task of striking a deal with China.",
@@ -219,6 +214,27 @@ from tests.helpers import Extract, only
             "Russia promised to set up a committee at a meeting with Turkey in Sochi.",
             "meeting_held",
             "asserted",
+        ),
+        # the purpose of a trip is still to come; so is what a clause comes ahead of
+        ("The British prime minister heads to Hungary for a summit.", "meeting_held", "future"),
+        ("Turkey is cautiously optimistic ahead of the EU summit.", "meeting_held", "future"),
+        # ... unless the clause is told in the past, after the event
+        (
+            "The Syrian opposition had broadened its team ahead of the talks with Damascus.",
+            "meeting_held",
+            "asserted",
+        ),
+        # warned against: hypothetical
+        (
+            "China warned Singapore officials against visiting Taiwan.",
+            "meeting_held",
+            "hypothetical",
+        ),
+        # an aim inside what someone is urged to do is asked for, not planned
+        (
+            "Powell urged China to use its influence to resume talks with North Korea.",
+            "meeting_held",
+            "hypothetical",
         ),
     ],
 )

@@ -575,6 +575,8 @@ def test_exercise_title_word_names_the_exercise(extract: Extract) -> None:
         "Analysts debated whether military exercises deter North Korea.",  # a topic verb
         "New rebel factions emerged in Sudan, complicating peace talks on Darfur.",
         "Egypt has long been a mediator in Israeli-Palestinian negotiations.",
+        # a precondition names a topic (GUIDELINES v1.1; dev gold codes none of these)
+        "Kenya set a ceasefire as a precondition for talks with Somalia.",
     ],
 )
 def test_topic_mentions_are_no_events(extract: Extract, text: str) -> None:
@@ -592,6 +594,12 @@ def test_topic_mentions_are_no_events(extract: Extract, text: str) -> None:
         # a time preposition on a topic noun frames an occurrence
         (
             "The question throughout the negotiation between Iran and Iraq was trade.",
+            "meeting_held",
+        ),
+        # talks with their own venue, or a named conference, are particular occurrences
+        ("Putin would prefer to obstruct UN-sponsored talks in Geneva.", "meeting_held"),
+        (
+            "A Syrian envoy dismissed the Sochi conference as a meeting of the regime.",
             "meeting_held",
         ),
     ],

@@ -75,6 +75,7 @@ class Report:
     false_positives: list[tuple[Event, str]] = field(default_factory=list)
     false_negatives: list[tuple[GoldEvent, str]] = field(default_factory=list)
     pairs: list[tuple[Event, GoldEvent]] = field(default_factory=list)
+    modality_errors: list[tuple[Event, GoldEvent]] = field(default_factory=list)
     documents: int = 0
 
     @property
@@ -247,6 +248,7 @@ def compare(items: list[GoldItem], extracted: list[Extracted]) -> Report:
         pairs, _, _ = _pair(predicted, gold)  # modality: events of any modality
         report.modality_pairs += len(pairs)
         report.modality_right += sum(1 for p, g in pairs if p.modality == g.modality)
+        report.modality_errors += [(p, g) for p, g in pairs if p.modality != g.modality]
         pairs, fps, fns = _pair(  # detection: asserted events only
             [e for e in predicted if e.modality == "asserted"],
             [g for g in gold if g.modality == "asserted"],
@@ -376,4 +378,10 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
             lines.append(
                 f"  {p.doc_id} {p.type} {p.trigger.text!r}: {predicted} != gold {expected}"
             )
+        lines += ["", f"modality errors ({len(report.modality_errors)}):"]
+        for p, g in report.modality_errors:
+            lines.append(
+                f"  {p.doc_id} {p.type} {p.trigger.text!r}: {p.modality} != gold {g.modality}"
+            )
+            lines.append(f"      {p.sentence.text.strip()[:300]}")
     return "\n".join(lines)

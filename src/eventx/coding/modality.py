@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventx.analysis.grammar import infinitive
+from eventx.analysis.grammar import infinitive, nearest_verb, tense_tags
 from eventx.coding.cues import lemma_of, lexicon, own_cue
 
 WALK_DEPS = frozenset(
@@ -241,12 +241,60 @@ def _unconfirmed(trigger: Token) -> bool:
     return False
 
 
+def _framed_ahead(trigger: Token) -> str | None:
+    """An event noun that a trip is for ("heads to Hungary for a summit") or that
+    a clause precedes ("ahead of a crunch summit") is to come; one warned
+    against ("warned officials against visiting Taiwan") is hypothetical."""
+    cues = lexicon()
+    token = trigger
+    while token.dep_ in {"compound", "conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in {"pobj", "pcomp"} or token.head.dep_ != "prep":
+        return None
+    prep = token.head
+    governor = prep.head
+    warner = governor.head if governor.dep_ == "dobj" else governor  # "warned officials against"
+    if prep.lower_ == "against" and lemma_of(warner) in cues["prohibitive_verbs"]:
+        return "hypothetical"
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if prep.lower_ in cues["journey_purpose_preps"] and lemma_of(governor) in cues["journey_verbs"]:
+        return "future"
+    if prep.lower_ in {"of", "to"} and governor.lower_ in cues["preceding_frames"]:
+        # "had broadened its platform ahead of the talks": told after they were held
+        verb = nearest_verb(governor)
+        while (
+            verb.tag_ in {"VBN", "VBG"}
+            and verb.head.i != verb.i
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        ):
+            verb = nearest_verb(verb.head)  # "a statement issued ahead of the talks demanded"
+        told_after = verb.pos_ in {"VERB", "AUX"} and "VBD" in tense_tags(verb)
+        return None if told_after else "future"
+    return None
+
+
+def _asked_for(purpose: Token) -> bool:
+    """A purpose infinitive inside what someone is urged or asked to do."""
+    current = purpose
+    for _ in range(4):
+        if current.dep_ not in {"xcomp", "advcl", "acl", "ccomp", "conj"}:
+            return False
+        current = current.head
+        if lemma_of(current) in lexicon()["hypothetical_verbs"]:
+            return True
+    return False
+
+
 def modality(trigger: Token, *, question: bool = False) -> str:
     """``asserted``, ``negated``, ``future`` or ``hypothetical``; ``question``:
     the trigger's sentence is a yes-no question (``polar_question``, read once
     per sentence)."""
     if _unconfirmed(trigger) or question:
         return "hypothetical"
+    framed = _framed_ahead(trigger)
+    if framed is not None:
+        return framed
     current = trigger
     came_from: Token | None = None
     # past "during/at/on", or an event someone already owns ("an excuse for its
@@ -274,7 +322,8 @@ def modality(trigger: Token, *, question: bool = False) -> str:
                 break  # "travelled to Pyongyang to meet Kim": the trip reports the meeting
             if any(c.dep_ == "det" and c.lower_ == "no" for c in current.head.children):
                 return "negated"  # "has no intention to talk", "no plans to meet"
-            return "future"
+            # "urged China to exert its influence to resume talks": the aim is asked for
+            return "hypothetical" if _asked_for(current) else "future"
         if current.dep_ == "ROOT" or current.dep_ not in WALK_DEPS or current.head.i == current.i:
             break
         if _stops_walk(current, current.head):

@@ -17,9 +17,11 @@ from spacy.tokens import Span, Token
 from eventx.analysis.grammar import entity_of, nearest_verb, phrase_span
 from eventx.coding.actors import ActorCoder
 from eventx.coding.mentions import Mention, lookup_span, non_political, sector_of
-from eventx.knowledge import gazetteer
+from eventx.coding.titles import word_state
+from eventx.knowledge import cities, gazetteer
 from eventx.knowledge.files import load_json
 from eventx.knowledge.packs import pack_words
+from eventx.rules.roles import is_capital
 
 if TYPE_CHECKING:
     from eventx.events.drafts import Draft
@@ -166,7 +168,6 @@ def _political_party(mention: Mention) -> bool:
 
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-COPULA_COMPLEMENTS = frozenset({"attr", "acomp"})
 
 
 @cache
@@ -184,8 +185,8 @@ def topic_mention(trigger: Token) -> bool:
     head = trigger
     while head.dep_ in {"conj", "appos", "compound"} and head.head.pos_ in NOUN_POS:
         head = head.head
-    if any(c.dep_ in {"acl", "relcl"} for c in head.children):
-        return False  # a particular one: "peace talks with the insurgents scheduled for May"
+    if any(c.dep_ in {"acl", "relcl"} for c in head.children) or _particular(head):
+        return False  # a particular one: "talks scheduled for May", "talks in Geneva"
     heads, verbs = _topic_words()
     governor = head.head
     if head.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ in TOPIC_PREPS:
@@ -200,8 +201,43 @@ def topic_mention(trigger: Token) -> bool:
             generic
             and head.dep_ == "nsubj"
             and governor.lemma_.lower() == "be"
-            and any(c.dep_ in COPULA_COMPLEMENTS for c in governor.children)
+            and any(c.dep_ == "attr" for c in governor.children)
         )
+    return False
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_one(modifier: Token) -> bool:
+    """A proper-noun modifier that picks one event out: a city ("Sochi") or a
+    name ("Camp David"); not a state or region, which names what it is about
+    ("Middle East peace talks", "Darfur talks")."""
+    if word_state(modifier) is not None:
+        return False
+    if modifier.ent_type_ in {"GPE", "LOC", "NORP"}:
+        name = entity_of(modifier, labels=None)
+        text = name.text if name is not None else modifier.text
+        return cities.city(text) is not None or is_capital(modifier)
+    return True
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _particular(noun: Token) -> bool:
+    """A name, venue or date of its own: "the Sochi conference", "talks in
+    Geneva", "Monday's talks"."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "nmod"} and child.pos_ == "PROPN" and _names_one(child):
+            return True  # a venue or a name: "the Sochi conference", "the Camp David talks"
+        if child.ent_type_ in TIME_ENTITIES:
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"in", "at", "on"}:
+            # "talks in Geneva", "talks on Monday"; but "talks on Darfur" is a topic
+            kinds = TIME_ENTITIES | (PLACE_ENTITIES if child.lower_ != "on" else frozenset())
+            if any(g.ent_type_ in kinds for g in child.children):
+                return True
     return False
 
 
