@@ -234,6 +234,17 @@ def passive_agents(verb: Token) -> list[Token]:
     ]
 
 
+def verbless_holders(noun: Token) -> list[Token]:
+    """A headline's verbless "X in talks (with Y)": X holds the talks."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return []
+    holder = prep.head
+    if holder.dep_ != "ROOT" or holder.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return list(with_members(holder))
+
+
 def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
     modifiers = noun_modifiers(noun)
     # "a meeting of ministers" names who met; "the discussion of Ukraine", what
@@ -263,6 +274,7 @@ def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
             actors += passive_agents(participle)
     # "a visit to Beirut", "a call to Erdogan"; "talks in Geneva" is a venue
     recipients = prep_objects(noun, frozenset({"to"}))
+    actors += verbless_holders(noun)
     verb = governing_verb(noun)
     if verb is not None:
         # "X held talks with Y", "Zinni told a meeting of officials"; not "the
