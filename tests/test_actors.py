@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventx.knowledge import gazetteer
+from eventx.knowledge import gazetteer, people
 from tests.helpers import Extract, analysed, countries, only
 
 
@@ -39,7 +39,7 @@ def test_gazetteer_names_demonyms_capitals(name: str, country: str | None) -> No
     ],
 )
 def test_people_by_surname(name: str, country: str | None) -> None:
-    entry = gazetteer.person(name)
+    entry = people.person(name)
     assert (entry.country if entry else None) == country
 
 

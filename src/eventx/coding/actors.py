@@ -46,7 +46,7 @@ class ActorCoder:
         self.facts = facts
 
     def _context_code(self, token: Token) -> Code:
-        return context_code(token, self.facts.strangers)
+        return context_code(token, self.facts.known_person)
 
     # -- public ----------------------------------------------------------
     def code(self, token: Token) -> list[Mention]:
@@ -189,7 +189,7 @@ class ActorCoder:
         sector = sector_of(t.text for t in ent) or "GOV"
         parts = []
         for word in words:
-            entry = gazetteer.lookup(word) or gazetteer.person(word)
+            entry = gazetteer.lookup(word) or self.facts.person(word)
             if entry is not None and entry.country and entry.kind != "capital":
                 start, end = ent.start_char, ent.end_char
                 parts.append(
