@@ -132,6 +132,20 @@ def test_pronoun_in_a_meeting_is_not_the_partner(extract: Extract) -> None:
     assert countries(meeting) == {"RUS", "TUR"}
 
 
+def test_a_pronoun_after_an_unlisted_person_s_surname_is_not_an_earlier_figure(
+    extract: Extract,
+) -> None:
+    # the middle sentences are not analysed; "Assange" is the surname of the
+    # unlisted Julian Assange, so "he" is not the listed Lenin Moreno (ECU)
+    text = (
+        "Julian Assange met Ecuadorian diplomats in London on Monday. "
+        "Lenin Moreno later withdrew the asylum. "
+        "Assange, for his part, was furious. "
+        "He held secret meetings with his lawyers."
+    )
+    assert [e for e in extract(text) if e.trigger.text == "meetings"] == []
+
+
 def test_famous_possessor_codes_the_noun(extract: Extract) -> None:
     event = only(extract("Putin's envoy held talks with Iraq."), "meeting_held")
     assert countries(event) == {"RUS", "IRQ"}

@@ -144,12 +144,27 @@ class DocumentFacts:
             self.aliases.pop(key, None)
 
     def _meet_known_people(self) -> None:
-        """Listed figures in the sentences the pipeline did not analyse, so that
-        a later "he" can be them ("Putin spoke on Monday. ... he agreed")."""
+        """People in the sentences the pipeline did not analyse, so that a
+        later "he" can be them: listed figures ("Putin spoke on Monday. ... he
+        agreed"), and the surnames of the unlisted people the document names
+        in full (``strangers``), as the document coded them, else uncoded
+        ("Assange, for his part, ... he held meetings" is not the listed
+        figure named before Assange)."""
         outside = [sent for sent, full in zip(self.sentences, self.read, strict=True) if not full]
         for sent in outside:
             mentions, _ = self.names_in(sent, frozenset())
-            self.people += [m for m in mentions if m.label == "PERSON"]
+            listed = [m for m in mentions if m.label == "PERSON"]
+            self.people += listed
+            if not self.strangers:
+                continue
+            for token in sent:
+                if token.lower_ not in self.strangers or not token.text[:1].isupper():
+                    continue
+                if any(m.start <= token.idx < m.end for m in mentions):
+                    continue  # inside a listed name
+                country, sector = self.aliases.get(token.lower_, (None, None))
+                end = token.idx + len(token)
+                self.people.append(Mention(token.text, token.idx, end, "PERSON", country, sector))
         if outside:
             self.people.sort(key=lambda mention: mention.start)
 
