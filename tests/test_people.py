@@ -66,9 +66,19 @@ def test_the_curated_dictionary_wins_a_clash(published: str | None) -> None:
     assert code("Tommy Franks", published) == ("USA", "MIL")
 
 
-def test_a_phoenix_name_of_a_curated_figure_takes_the_curated_code() -> None:
-    # "Tayyip Erdogan" is a Phoenix synonym only; Phoenix's undated role is TURELI
-    assert code("Tayyip Erdogan", None) == ("TUR", "GOV")
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a Phoenix synonym only; Phoenix's undated role is TURELI
+        ("Tayyip Erdogan", ("TUR", "GOV")),
+        # Phoenix's "George W. Bush" is the curated "george w. bush", written without stops
+        ("George W Bush", ("USA", "GOV")),
+    ],
+)
+def test_a_phoenix_name_of_a_curated_figure_takes_the_curated_code(
+    name: str, expected: tuple[str, str]
+) -> None:
+    assert code(name, None) == expected
 
 
 def _phoenix(name: str, *codes: tuple[str | None, str | None, str | None], **extra: Any) -> Any:

@@ -255,7 +255,8 @@ def _date(iso: str | None) -> dt.date | None:
 class People:
     """The merged dictionaries' indexes (``People.of``), built once per process."""
 
-    curated: dict[str, Entry]  # full names
+    curated: dict[str, Entry]  # full names, and of two words or more without
+    # titles and stops ("george w bush" for "george w. bush")
     curated_surnames: dict[str, tuple[Entry, frozenset[str]]]  # surnames whose bearers code alike
     curated_bearers: frozenset[str]  # every surname of a curated figure
     phoenix: dict[str, Person]  # full names, hyphens as spaces ("al sisi")
@@ -271,7 +272,10 @@ class People:
         for name, (code, sector) in curated_people.items():
             entry = Entry(code, sector, "person")
             words = fold(name).split()
-            curated[" ".join(words)] = entry
+            curated[" ".join(words)] = entry  # a name as written wins
+            bare = name_words(name)
+            if len(bare) > 1:  # not "hussein" for "king hussein": a surname many bear
+                curated.setdefault(" ".join(bare), entry)
             for surname in _surnames(words, [code]):
                 by_surname[surname].add((words[0], entry))
         phoenix: dict[str, Person] = {}
