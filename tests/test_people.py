@@ -30,6 +30,8 @@ def code(name: str, published: str | None) -> tuple[str | None, str | None] | No
         ("2003-06-01", ("USA", "GOV")),
         # [IGOUNOKID >050501]: executive director of UNICEF
         ("2008-06-01", (None, "IGO")),
+        # between the two: no office, and the country of the nearer role
+        ("2005-02-01", ("USA", None)),
         # no date, and her roles are of two codes with no undated one: unknown
         (None, None),
     ],
