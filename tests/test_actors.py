@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventx.knowledge import gazetteer
+from eventx.knowledge import gazetteer, people
 from tests.helpers import Extract, analysed, countries, only
 
 
@@ -39,7 +39,7 @@ def test_gazetteer_names_demonyms_capitals(name: str, country: str | None) -> No
     ],
 )
 def test_people_by_surname(name: str, country: str | None) -> None:
-    entry = gazetteer.person(name)
+    entry = people.person(name)
     assert (entry.country if entry else None) == country
 
 
@@ -130,6 +130,20 @@ def test_pronoun_in_a_meeting_is_not_the_partner(extract: Extract) -> None:
     )
     meeting = only(extract(text), "meeting_held")
     assert countries(meeting) == {"RUS", "TUR"}
+
+
+def test_a_pronoun_after_an_unlisted_person_s_surname_is_not_an_earlier_figure(
+    extract: Extract,
+) -> None:
+    # the middle sentences are not analysed; "Assange" is the surname of the
+    # unlisted Julian Assange, so "he" is not the listed Lenin Moreno (ECU)
+    text = (
+        "Julian Assange met Ecuadorian diplomats in London on Monday. "
+        "Lenin Moreno later withdrew the asylum. "
+        "Assange, for his part, was furious. "
+        "He held secret meetings with his lawyers."
+    )
+    assert [e for e in extract(text) if e.trigger.text == "meetings"] == []
 
 
 def test_famous_possessor_codes_the_noun(extract: Extract) -> None:

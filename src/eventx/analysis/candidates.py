@@ -28,7 +28,7 @@ from spacy.util import get_package_path
 
 from eventx.analysis.model import MODEL_NAME
 from eventx.analysis.tokens import sentences
-from eventx.knowledge import gazetteer
+from eventx.knowledge import people
 from eventx.knowledge.packs import load_rules
 
 WORD_ATTRS = ("LEMMA", "LOWER", "ORTH", "TEXT", "NORM")
@@ -210,12 +210,14 @@ def introductions_of(doc: Doc, events: list[tuple[Span, Doc]]) -> list[Span]:
     in an event sentence and the actor dictionary does not list ("Kenya's
     defence minister Gen. Otieno Wambua arrived" for a later "Gen. Wambua
     met ...").  The first sentence naming each is analysed too, when it is no
-    event sentence: it gives the person's country and post."""
+    event sentence: it gives the person's country and post.  (Whether the
+    dictionary lists a name is asked without the publication date, which the
+    analysis does not know; both modes choose the same sentences.)"""
     names = {
         ent[-1].lower_
         for _, piece in events
         for ent in piece.ents
-        if ent.label_ == "PERSON" and ent[-1].is_alpha and gazetteer.person(ent.text) is None
+        if ent.label_ == "PERSON" and ent[-1].is_alpha and people.person(ent.text) is None
     }
     first: dict[str, Span] = {}
     for sent in sentences(doc) if names else ():

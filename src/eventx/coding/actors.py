@@ -46,7 +46,7 @@ class ActorCoder:
         self.facts = facts
 
     def _context_code(self, token: Token) -> Code:
-        return context_code(token, self.facts.strangers)
+        return context_code(token, self.facts.known_person)
 
     # -- public ----------------------------------------------------------
     def code(self, token: Token) -> list[Mention]:
@@ -191,7 +191,7 @@ class ActorCoder:
         sector = sector_of(t.text for t in ent) or "GOV"
         parts = []
         for i, word in enumerate(words):
-            entry = gazetteer.lookup(word) or gazetteer.person(word)
+            entry = gazetteer.lookup(word) or self.facts.person(word)
             combined = gazetteer.combining_form(word) if i < len(words) - 1 else None
             if entry is None and combined is not None:  # "Sino" in "Sino-Pakistani"
                 entry = gazetteer.Entry(combined, None, "demonym")

@@ -8,6 +8,8 @@ it for the story's home country and topic.  It holds:
   ones (analysis/analyser.py; both modes read the same sentences fully, so
   both write the same events), the others through the gazetteer's names;
 * the entities of the fully read sentences;
+* ``published``: the publication date, on which the actor dictionary codes
+  people (a minister then, a former minister now; knowledge/people.py);
 * ``strangers``: surnames of people named in full whom the actor dictionary
   does not list; within the document the surname alone is them;
 * ``aliases``: the country and sector of every titled person, by each word of
@@ -20,6 +22,7 @@ it for the story's home country and topic.  It holds:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -31,7 +34,7 @@ from eventx.coding.mentions import Mention, name_stopwords
 from eventx.coding.modality import polar_question
 from eventx.coding.names import Named, gazetteer_names, names_in
 from eventx.coding.titles import Code, context_code, known_person
-from eventx.knowledge import gazetteer
+from eventx.knowledge import gazetteer, people
 
 
 @dataclass
@@ -41,6 +44,7 @@ class DocumentFacts:
     read: list[bool]  # per sentence: does the context read it fully?
     entities: list[Span]  # of the sentences read fully
     strangers: frozenset[str]
+    published: dt.date | None = None
     aliases: dict[str, Code] = field(default_factory=dict)
     people: list[Mention] = field(default_factory=list)
     # what every event of a sentence asks of the whole sentence, read once per sentence
@@ -48,7 +52,7 @@ class DocumentFacts:
     _questions: dict[tuple[int, int], bool] = field(default_factory=dict, init=False)
 
     @classmethod
-    def of(cls, doc: Doc) -> DocumentFacts:
+    def of(cls, doc: Doc, published: dt.date | None = None) -> DocumentFacts:
         sents = sentences(doc)
         needed = doc._.needed  # None: every sentence was analysed
         read = [needed is None or sent.start in needed for sent in sents]
@@ -61,7 +65,7 @@ class DocumentFacts:
                 if full
                 for ent in entities_in(sent)
             ]
-        facts = cls(doc, sents, read, entities, _strangers(entities))
+        facts = cls(doc, sents, read, entities, _strangers(entities, published), published)
         facts._learn_aliases()
         facts._meet_known_people()
         return facts
@@ -74,7 +78,7 @@ class DocumentFacts:
     @cached_property
     def names(self) -> list[Named]:
         """The gazetteer's names in the whole text (read only where needed)."""
-        return gazetteer_names(self.doc)
+        return gazetteer_names(self.doc, self.published)
 
     def names_in(self, sent: Span, place_preps: frozenset[str]) -> tuple[list[Mention], list[bool]]:
         return names_in(self.names, sent, place_preps)
@@ -94,7 +98,12 @@ class DocumentFacts:
         return self._questions[key]
 
     def known_person(self, text: str) -> gazetteer.Entry | None:
-        return known_person(text, self.strangers)
+        """The listed figure a name is in this document, as of its publication."""
+        return known_person(text, self.strangers, self.published)
+
+    def person(self, text: str) -> gazetteer.Entry | None:
+        """The listed figure of a name, as of the publication (no strangers test)."""
+        return people.person(text, self.published)
 
     def alias(self, ent: Span) -> Code:
         """The country and sector a name's words were learnt with, last word first."""
@@ -110,7 +119,7 @@ class DocumentFacts:
         for ent in self.entities:
             if ent.label_ != "PERSON":
                 continue
-            country, sector = context_code(ent.root, self.strangers)
+            country, sector = context_code(ent.root, self.known_person)
             if country is None:
                 country, sector = self.alias(ent)
             if country is None:
@@ -135,22 +144,37 @@ class DocumentFacts:
             self.aliases.pop(key, None)
 
     def _meet_known_people(self) -> None:
-        """Listed figures in the sentences the pipeline did not analyse, so that
-        a later "he" can be them ("Putin spoke on Monday. ... he agreed")."""
+        """People in the sentences the pipeline did not analyse, so that a
+        later "he" can be them: listed figures ("Putin spoke on Monday. ... he
+        agreed"), and the surnames of the unlisted people the document names
+        in full (``strangers``), as the document coded them, else uncoded
+        ("Assange, for his part, ... he held meetings" is not the listed
+        figure named before Assange)."""
         outside = [sent for sent, full in zip(self.sentences, self.read, strict=True) if not full]
         for sent in outside:
             mentions, _ = self.names_in(sent, frozenset())
-            self.people += [m for m in mentions if m.label == "PERSON"]
+            listed = [m for m in mentions if m.label == "PERSON"]
+            self.people += listed
+            if not self.strangers:
+                continue
+            for token in sent:
+                if token.lower_ not in self.strangers or not token.text[:1].isupper():
+                    continue
+                if any(m.start <= token.idx < m.end for m in mentions):
+                    continue  # inside a listed name
+                country, sector = self.aliases.get(token.lower_, (None, None))
+                end = token.idx + len(token)
+                self.people.append(Mention(token.text, token.idx, end, "PERSON", country, sector))
         if outside:
             self.people.sort(key=lambda mention: mention.start)
 
 
-def _strangers(entities: list[Span]) -> frozenset[str]:
+def _strangers(entities: list[Span], published: dt.date | None) -> frozenset[str]:
     """Surnames of people named in full whom the actor dictionary does not
     list: within the document, the surname alone is them."""
     found = set()
     for ent in entities:
-        words = gazetteer.name_words(ent.text) if ent.label_ == "PERSON" else []
-        if len(words) > 1 and gazetteer.person(ent.text) is None:
+        words = people.name_words(ent.text) if ent.label_ == "PERSON" else []
+        if len(words) > 1 and people.person(ent.text, published) is None:
             found.add(words[-1])
     return frozenset(found)

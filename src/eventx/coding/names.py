@@ -8,6 +8,7 @@ gazetteer alone: runs of capitalised words, longest listed name first.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from eventx.analysis.tokens import TokenLists
 from eventx.coding.mentions import Mention
-from eventx.knowledge import gazetteer
+from eventx.knowledge import gazetteer, people
 
 NAME_RUN_MAX = 4
 
@@ -36,8 +37,9 @@ def names_in(
     return [m for m, _ in found], [before in place_preps for _, before in found]
 
 
-def gazetteer_names(doc: Doc) -> list[Named]:
-    """Every listed name in ``doc`` with the word before it, in text order.
+def gazetteer_names(doc: Doc, published: dt.date | None = None) -> list[Named]:
+    """Every listed name in ``doc`` with the word before it, in text order
+    (people as coded on ``published``).
 
     A person must fill a whole run of capitalised words: "Doug Cameron" is
     nobody the dictionary lists, and its "Cameron" is not David Cameron; nor
@@ -53,11 +55,11 @@ def gazetteer_names(doc: Doc) -> list[Named]:
     strangers = {
         texts[run[-1]].lower()
         for run in runs
-        if len(run) > 1 and gazetteer.person(text_of(run)) is None
+        if len(run) > 1 and people.person(text_of(run), published) is None
     }
     found: list[Named] = []
     for run in runs:
-        person = gazetteer.person(text_of(run))
+        person = people.person(text_of(run), published)
         if person is not None and not (len(run) == 1 and texts[run[0]].lower() in strangers):
             hits = [(run, person)]
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventx.analysis.grammar import entity_of
-from eventx.knowledge import cities, gazetteer
+from eventx.knowledge import cities, gazetteer, people
 from eventx.records.event import Location
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -55,7 +55,7 @@ def _named_after_city(trigger: Token) -> list[tuple[int, Span]]:
         place = entity_of(child, PLACE_ENTITIES)
         if place is None:
             place = entity_of(child)
-            if place is not None and gazetteer.person(place.text) is not None:
+            if place is not None and people.person(place.text) is not None:
                 continue
         if place is not None and _city(place.text) is not None:
             found.append((0, place))

@@ -3,19 +3,20 @@
 "China's defence minister", "the Iranian delegation", "a NATO ministers'
 meeting": a noun's country comes from the names among its modifiers and
 appositions, its sector from the title words of the whole phrase.  People
-are asked of the actor dictionary, unless the document names someone else
-by that surname (``strangers``).
+are asked of the actor dictionary on the document's publication date,
+unless the document names someone else by that surname (``strangers``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
 from eventx.analysis.grammar import entity_of, phrase_span
 from eventx.coding.mentions import lookup_span, sector_of
-from eventx.knowledge import gazetteer
+from eventx.knowledge import gazetteer, people
 
 NAME_ENTITIES = frozenset({"PERSON", "ORG"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
@@ -24,16 +25,23 @@ Code = tuple[str | None, str | None]
 """A country (ISO alpha-3) and a sector, either unknown."""
 
 
-def known_person(text: str, strangers: frozenset[str]) -> gazetteer.Entry | None:
-    """A listed figure, unless the name is the surname of someone else this
-    document names in full ("Tim Morrison ... Morrison" is not Scott Morrison)."""
-    words = gazetteer.name_words(text)
+Known = Callable[[str], gazetteer.Entry | None]
+"""The listed person a name is in one document (``DocumentFacts.known_person``)."""
+
+
+def known_person(
+    text: str, strangers: frozenset[str], published: dt.date | None
+) -> gazetteer.Entry | None:
+    """A listed figure as coded on ``published``, unless the name is the
+    surname of someone else this document names in full ("Tim Morrison ...
+    Morrison" is not Scott Morrison)."""
+    words = people.name_words(text)
     if len(words) == 1 and words[0] in strangers:
         return None
-    return gazetteer.person(text)
+    return people.person(text, published)
 
 
-def context_code(token: Token, strangers: frozenset[str]) -> Code:
+def context_code(token: Token, known: Known) -> Code:
     """Country and sector from a noun's modifiers and appositions.
 
     An international organisation as modifier ("a NATO ministers'
@@ -54,7 +62,7 @@ def context_code(token: Token, strangers: frozenset[str]) -> Code:
             if entry is None and ent is not None and ent.label_ in NAME_ENTITIES:
                 # "Putin's spokesman"; the NER often tags a possessor like
                 # "Trump's" as ORG, so the actor dictionary is asked for both
-                entry = known_person(ent.text, strangers)
+                entry = known(ent.text)
             if entry and entry.country:
                 country = entry.country
             elif entry and entry.sector == "IGO":

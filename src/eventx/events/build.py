@@ -1,6 +1,6 @@
 """One analysed document to its event records, stage by stage.
 
-facts = DocumentFacts.of(doc)            # its people, read once (coding/document.py)
+facts = DocumentFacts.of(doc, published)  # its people, read once (coding/document.py)
 context = DocumentContext.of(coder)      # its home country and topic (context.py)
 matches = matcher(doc, sentences)        # the rule packs (rules/matcher.py)
 drafts = [draft_event(m) for m in ...]   # roles, parties, modality, date, place (drafts.py)
@@ -109,7 +109,8 @@ def _headline_drafts(
     """Re-parse a Title Case headline in sentence case and draft its events."""
     head_doc = reparse(headlines.recase(sent))
     # "Gen. Wei" in a headline is the body's Gen. Wei
-    head_coder = ActorCoder(DocumentFacts.of(head_doc).with_aliases(coder.facts.aliases))
+    head_facts = DocumentFacts.of(head_doc, document.published)
+    head_coder = ActorCoder(head_facts.with_aliases(coder.facts.aliases))
     drafts = []
     for match in matcher(head_doc):
         draft = draft_event(
@@ -141,7 +142,7 @@ def events_from_doc(
     if analysed is not None and not analysed:
         return []  # no sentence of it can hold an event (candidates.py)
     # the document is read once: its people and what it is about
-    coder = ActorCoder(DocumentFacts.of(doc))
+    coder = ActorCoder(DocumentFacts.of(doc, document.published))
     context = DocumentContext.of(coder)
     sents = [  # the rest were not analysed: no rule can match them (candidates.py)
         (index, sent)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from eventx.coding.actors import ActorCoder
 from eventx.coding.mentions import Mention, lookup_span, party_counts, sector_of
 from eventx.events.drafts import Draft
 from eventx.events.scope import POLITICAL_SECTORS
-from eventx.knowledge import gazetteer
+from eventx.knowledge import people
 from eventx.knowledge.packs import single_party_verbs
 
 DOMESTIC_SECTORS = frozenset({"REB", "OPP"})
@@ -38,6 +39,7 @@ class DocumentContext:
     # names two or more states or an international organisation, and political
     # actors in enough of its sentences (or is too short to tell)
     political: bool
+    published: dt.date | None = None  # people are coded as of this day (DocumentFacts)
 
     @classmethod
     def of(cls, coder: ActorCoder) -> DocumentContext:
@@ -68,7 +70,9 @@ class DocumentContext:
         short = len(sents) < 3
         actors = political_sentences >= MIN_POLITICAL_SHARE * len(sents)
         political = short or ((len(counts) >= 2 or igo) and actors)
-        return cls(home=ranked[0] if ranked else None, political=political)
+        return cls(
+            home=ranked[0] if ranked else None, political=political, published=facts.published
+        )
 
 
 PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
@@ -115,7 +119,7 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             salient = [context.home] if context.home else []
         groups = [m for m in draft.actors if m.group]
         nominal = draft.match.trigger.pos_ in {"NOUN", "PROPN"}
-        counted = _counted_set(draft, groups, named)
+        counted = _counted_set(draft, groups, named, context.published)
         if counted is not None and (groups or (nominal and not draft.actors)):
             salient = list(counted)
         elif counted is not None and nominal and draft.countries < set(counted):
@@ -161,7 +165,7 @@ def _named_sets(drafts: list[Draft]) -> list[frozenset[str]]:
 
 
 def _counted_set(
-    draft: Draft, groups: list[Mention], named: list[frozenset[str]]
+    draft: Draft, groups: list[Mention], named: list[frozenset[str]], published: dt.date | None
 ) -> list[str] | None:
     """ "The three powers", "a trilateral summit": the set of that many
     countries the document names most often together (first named wins a tie)."""
@@ -189,19 +193,22 @@ def _counted_set(
         # Iran": no event names three, but the sentence names exactly three states
         # ("two secret meetings" counts meetings, not parties)
         counts_events = any(c.dep_ == "nummod" for c in trigger.children)
-        own = _sentence_states(trigger)
+        own = _sentence_states(trigger, published)
         return sorted(own) if len(own) == wanted and not counts_events else None
     tally = Counter(sized)
     best = max(tally, key=lambda s: (tally[s], -sized.index(s)))
     return sorted(best)
 
 
-def _sentence_states(trigger: Token) -> frozenset[str]:
+def _sentence_states(trigger: Token, published: dt.date | None) -> frozenset[str]:
     """The states a sentence names, as places, demonyms or people of known country."""
     found = set()
     for ent in entities_in(trigger.sent):
         if ent.label_ in {"GPE", "NORP", "PERSON"}:
-            entry = lookup_span(ent) if ent.label_ != "PERSON" else gazetteer.person(ent.text)
+            if ent.label_ == "PERSON":
+                entry = people.person(ent.text, published)
+            else:
+                entry = lookup_span(ent)
             if entry is not None and entry.country:
                 found.add(entry.country)
     return frozenset(found)

@@ -18,7 +18,7 @@ from eventx.analysis.grammar import entity_of, nearest_verb, phrase_span
 from eventx.coding.actors import ActorCoder
 from eventx.coding.mentions import Mention, lookup_span, non_political, sector_of
 from eventx.coding.titles import word_state
-from eventx.knowledge import cities, gazetteer
+from eventx.knowledge import cities, people
 from eventx.knowledge.files import load_json
 from eventx.knowledge.packs import pack_words
 from eventx.rules.roles import is_capital
@@ -79,7 +79,7 @@ def _unknown_institution(name: Span) -> bool:
 
 def _unknown_name(name: Span) -> bool:
     """A name the gazetteers know neither as a political body nor as a person."""
-    return lookup_span(name) is None and gazetteer.person(name.text) is None
+    return lookup_span(name) is None and people.person(name.text) is None
 
 
 def private_traveller(trigger: Token, coder: ActorCoder) -> bool:

@@ -26,6 +26,12 @@ def models_dir() -> Path:
 @cache
 def load_json(relative: str) -> Any:
     """Parse one data file, e.g. ``load_json("lexicons/groups.json")``."""
+    return read_json(relative)
+
+
+def read_json(relative: str) -> Any:
+    """Parse one data file without keeping it: for a large file that its
+    reader turns into an index of its own (``knowledge/people.py``)."""
     with (models_dir() / relative).open(encoding="utf-8") as handle:
         return json.load(handle)
 
