@@ -466,3 +466,13 @@ def test_word_state(word: str, in_text: str, country: str | None) -> None:
     doc = analysed(in_text)
     token = next(t for t in doc if t.text == word)
     assert word_state(token) == country
+
+
+def test_a_listed_person_keeps_his_office_when_the_document_gives_his_country(
+    extract: Extract,
+) -> None:
+    # "Britain's" gives the country; the actor list gives the office, which a
+    # travel verb needs of its traveller
+    event = only(extract("Britain's Tony Blair flew to Khartoum on Wednesday."), "meeting_held")
+    assert [(a.country, a.sector) for a in event.actors] == [("GBR", "GOV")]
+    assert [r.country for r in event.recipients] == ["SDN"]

@@ -632,3 +632,24 @@ def test_plural_phone_calls_with_their_parties(
     extract: Extract, text: str, expected: set[str]
 ) -> None:
     assert countries(only(extract(text), "meeting_held")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a headline's passive without its auxiliary
+        ("Accord between Peru and Chile reached", "agreement_signed", {"PER", "CHL"}),
+        # a verbless headline: "X in talks with Y"
+        ("Iraq's Government in Talks with Syria", "meeting_held", {"IRQ", "SYR"}),
+    ],
+)
+def test_headline_constructions(extract: Extract, text: str, kind: str, expected: set[str]) -> None:
+    assert countries(only(extract(text), kind)) == expected
+
+
+def test_an_agreement_noun_with_an_object_acts_itself(extract: Extract) -> None:
+    assert not [
+        e
+        for e in extract("The deal reached the parliament on Monday.")
+        if e.type == "agreement_signed"
+    ]

@@ -217,8 +217,9 @@ class ActorCoder:
         sector = entry.sector if entry else None
         if ent.label_ == "PERSON" and country is None:
             country, sector = self.facts.alias(ent)
-            known = self.facts.known_person(ent.text) if country is None else None
-            if known is not None:
+            known = self.facts.known_person(ent.text) if sector is None else None
+            if known is not None and country in {None, known.country}:
+                # "Britain's Tony Blair": the document gives the country, the list the office
                 country, sector = known.country, known.sector
         if country is None or sector is None:
             context_country, context_sector = self._context_code(ent.root)
