@@ -653,3 +653,36 @@ def test_an_agreement_noun_with_an_object_acts_itself(extract: Extract) -> None:
         for e in extract("The deal reached the parliament on Monday.")
         if e.type == "agreement_signed"
     ]
+
+
+def test_a_window_finds_what_the_parse_misses(extract: Extract) -> None:
+    # the small model tags "oversaw" an adjective and "drills" a verb: no rule
+    # reaches the exercise, the lexical window does, with a lower strength
+    text = "North Korean leader Kim Jong Un oversaw artillery drills on Saturday, state media said."
+    event = only(extract(text), "military_exercise")
+    assert event.rule == "exercise.window"
+    assert countries(event) == {"PRK"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb form is no exercise noun, whatever word stands before it
+        "As the Russian navy manoeuvred in the Mediterranean, Turkey sent a convoy.",
+        # a rule met these words, and its checks said no: the window keeps out
+        "The government exercised restraint after the naval drills were cancelled.",
+    ],
+)
+def test_windows_stay_out_where_they_should(extract: Extract, text: str) -> None:
+    assert not [e for e in extract(text) if e.rule.endswith("window")]
+
+
+def test_window_output_is_the_same_on_the_fast_path(extract: Extract) -> None:
+    text = (
+        "Markets rose on Friday. North Korean leader Kim Jong Un oversaw artillery drills "
+        "on Saturday, state media said. The weather was fine."
+    )
+    fast = extract(text)
+    exhaustive = extract(text, mode="exhaustive")
+    assert [e.model_dump() for e in fast] == [e.model_dump() for e in exhaustive]
+    assert [e.rule for e in fast] == ["exercise.window"]

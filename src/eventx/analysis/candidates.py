@@ -109,15 +109,20 @@ def _rule_words() -> frozenset[str]:
 
 
 @cache
-def verb_lemmas(word: str) -> frozenset[str]:
-    """The lemmas the rule lemmatizer can give ``word`` read as a verb."""
+def lemmas_as(word: str, pos: str) -> frozenset[str]:
+    """The lemmas the rule lemmatizer can give ``word`` read as ``pos`` ("verb",
+    "noun"), the word itself included where it has no inflection."""
     rules, exceptions = _lemma_tables()
-    verb: Any = get_string_id("verb")  # the tables are keyed by the part of speech's hash
-    found = set(exceptions.get(verb, {}).get(word, ()))
+    key: Any = get_string_id(pos)  # the tables are keyed by the part of speech's hash
+    found = set(exceptions.get(key, {}).get(word, ()))
     found.update(
-        word[: len(word) - len(old)] + new for old, new in rules[verb] if word.endswith(old)
+        word[: len(word) - len(old)] + new for old, new in rules[key] if word.endswith(old)
     )
     return frozenset(found)
+
+
+def verb_lemmas(word: str) -> frozenset[str]:
+    return lemmas_as(word, "verb")
 
 
 @cache

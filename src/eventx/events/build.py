@@ -39,6 +39,7 @@ from eventx.events.scope import political
 from eventx.records.document import Document
 from eventx.records.event import Event, Extractor, Participant, Sentence, TextSpan
 from eventx.rules.matcher import Match, RuleMatcher
+from eventx.rules.windows import window_matches
 from eventx.version import __version__
 
 Reparse = Callable[[str], Doc]
@@ -112,7 +113,9 @@ def _headline_drafts(
     head_facts = DocumentFacts.of(head_doc, document.published)
     head_coder = ActorCoder(head_facts.with_aliases(coder.facts.aliases))
     drafts = []
-    for match in matcher(head_doc):
+    attempted: set[tuple[int, str]] = set()
+    matches = matcher(head_doc, None, attempted)
+    for match in matches + window_matches(head_doc[:], attempted):
         draft = draft_event(
             match,
             sent=head_doc[:],
@@ -150,8 +153,11 @@ def events_from_doc(
         if analysed is None or sent.start in analysed
     ]
     by_sentence: dict[int, list[Match]] = {}
-    for match in matcher(doc, [sent for _, sent in sents]):
+    attempted: set[tuple[int, str]] = set()
+    for match in matcher(doc, [sent for _, sent in sents], attempted):
         by_sentence.setdefault(match.trigger.sent.start, []).append(match)
+    for _, sent in sents:  # where the parse gave no rule a path (rules/windows.py)
+        by_sentence.setdefault(sent.start, []).extend(window_matches(sent, attempted))
     drafts: list[Draft] = []
     doc_text = doc.text  # spaCy builds it from the tokens at each call
     for index, sent in sents:

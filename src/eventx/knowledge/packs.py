@@ -101,6 +101,47 @@ def _word_sets(spec: dict[str, Any], lists: dict[str, list[str]]) -> dict[str, f
     return found
 
 
+@dataclass(frozen=True)
+class Window:
+    """A lexical fallback (``"windows"`` in a pack): two word sets within a few
+    tokens of each other, read off the word forms where the parse gives a
+    rule no path ("oversaw artillery drills" with "drills" tagged a verb)."""
+
+    rule: Rule
+    first: frozenset[str]
+    second: frozenset[str]
+    gap: int  # words allowed between the two
+    trigger: int  # 0: the first word is the trigger, 1: the second
+    readings: tuple[str | None, str | None]  # "noun", "verb": how each word may be read
+
+
+@cache
+def load_windows() -> tuple[Window, ...]:
+    """Every window of every pack, as rules after ``load_rules()`` in order."""
+    windows: list[Window] = []
+    base = len(load_rules())
+    for path in rule_files():
+        pack = load_json(path)
+        lists = pack.get("lists", {})
+        for spec in pack.get("windows", []):
+            rule = Rule(
+                id=spec["id"],
+                type=pack["type"],
+                strength=spec["strength"],
+                roles="window",
+                pattern=[],
+                order=base + len(windows),
+                requires_party=True,
+                modes=pack.get("modes", {}),
+                phases=pack.get("phases", {}),
+            )
+            words = _word_sets({key: spec[key] for key in ("first", "second")}, lists)
+            readings = (spec.get("first_as"), spec.get("second_as"))
+            pair = (words["first"], words["second"])
+            windows.append(Window(rule, *pair, spec["gap"], spec["trigger"], readings))
+    return tuple(windows)
+
+
 @cache
 def pack_words(kind: str, key: str) -> frozenset[str]:
     """A word list of a type's pack: one outside its rules, e.g. the verbs of

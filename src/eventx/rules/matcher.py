@@ -79,9 +79,16 @@ class RuleMatcher:
             matcher.add(rule.id, [[_compiled(node) for node in rule.pattern]])
         self.select = select
 
-    def __call__(self, doc: Doc, sentences: Iterable[Span] | None = None) -> list[Match]:
+    def __call__(
+        self,
+        doc: Doc,
+        sentences: Iterable[Span] | None = None,
+        attempted: set[tuple[int, str]] | None = None,
+    ) -> list[Match]:
         """The best match per trigger and type; only in ``sentences`` if given
-        (a dependency tree never leaves its sentence, so this loses nothing)."""
+        (a dependency tree never leaves its sentence, so this loses nothing).
+        ``attempted`` collects (token, type) for every token of every pattern
+        match, passed or not: where the parse offered a rule a path."""
         found: dict[tuple[int, str], Match] = {}
         raw = []
         whole: _WholeArray | None = None
@@ -100,6 +107,8 @@ class RuleMatcher:
                     raw += [(m, [span.start + i for i in ids]) for m, ids in matcher(piece)]
         for match_id, token_ids in raw:
             rule = self.rules[match_id]
+            if attempted is not None:
+                attempted.update((i, rule.type) for i in token_ids)
             names = [node["RIGHT_ID"] for node in rule.pattern]
             match = Match(rule, {name: doc[i] for name, i in zip(names, token_ids, strict=True)})
             if not _passes(match):

@@ -26,6 +26,7 @@ from eventx.analysis.grammar import entity_of, nearest_verb
 from eventx.knowledge import gazetteer
 from eventx.knowledge.files import load_json
 from eventx.rules.subjects import SUBJECT_DEPS, direct_objects, subjects, with_members
+from eventx.rules.windows import window_parties
 
 WITH_PREPS = frozenset({"with", "between", "among", "amongst", "alongside"})
 DESTINATION_PREPS = frozenset({"to", "in"})
@@ -184,6 +185,8 @@ def roles(
     ``event_noun`` is the noun a verbal trigger brings about ("signed an
     agreement with Iran"): its own parties ("with Iran", "USSR-Iran") count.
     """
+    if style == "window":  # a lexical fallback: the names near the trigger
+        return Roles(window_parties(trigger))
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _nominal_roles(trigger, exclude, visit)
     found = _verbal_roles(trigger, style, exclude)
