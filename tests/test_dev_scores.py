@@ -42,3 +42,16 @@ def test_confidence_is_calibrated(scores: dict[str, Any]) -> None:
     band = next(row for row in scores["calibration"] if row["confidence"] == ">= 0.8")
     assert band["events"] >= 100
     assert band["detection_right"] >= 0.90
+
+
+def test_confidence_separates_weaker_events(scores: dict[str, Any]) -> None:
+    """A band below 0.8 is populated, and its events are right less often."""
+    bands = {row["confidence"]: row for row in scores["calibration"]}
+    lower = [
+        row
+        for label, row in bands.items()
+        if "-" in label and float(label.split("-")[1]) <= 0.8 and row["events"]
+    ]
+    top = bands[">= 0.8"]
+    assert lower, "every event sits at 0.8 or above"
+    assert all(row["detection_right"] < top["detection_right"] for row in lower)

@@ -26,6 +26,7 @@ from eventx.analysis.analyser import MODES, Analyser
 from eventx.analysis.candidates import possible_rules
 from eventx.analysis.model import MODEL_NAME
 from eventx.events.build import events_from_doc
+from eventx.events.confidence import Evidence
 from eventx.records.document import Document
 from eventx.records.event import EVENT_TYPES, Events
 from eventx.rules.matcher import RuleMatcher
@@ -76,8 +77,16 @@ class Extractor:
         [doc] = self.analyser.analyse([text], mode="exhaustive")
         return doc
 
-    def events_of(self, doc: Doc, document: Document, *, dedupe: bool | None = None) -> Events:
-        """The events of a document that ``analyser`` has analysed."""
+    def events_of(
+        self,
+        doc: Doc,
+        document: Document,
+        *,
+        dedupe: bool | None = None,
+        evidence: Evidence | None = None,
+    ) -> Events:
+        """The events of a document that ``analyser`` has analysed; ``evidence``
+        collects each event's confidence features by its id."""
         return Events(
             events_from_doc(
                 doc,
@@ -85,6 +94,7 @@ class Extractor:
                 matcher=self.matcher,
                 reparse=self.reparse,
                 dedupe_events=self.dedupe if dedupe is None else dedupe,
+                evidence=evidence,
             )
         )
 

@@ -25,7 +25,7 @@ from eventx.coding.actors import ActorCoder
 from eventx.coding.attributes import codes_of
 from eventx.coding.document import DocumentFacts
 from eventx.coding.mentions import Mention
-from eventx.events.confidence import confidence
+from eventx.events.confidence import Evidence, confidence, features
 from eventx.events.context import (
     DocumentContext,
     inherit_settings,
@@ -69,7 +69,9 @@ def _event_id(draft: Draft, doc_id: str) -> str:
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-def _record(draft: Draft, doc_id: str, text: str, cluster: str) -> Event:
+def _record(
+    draft: Draft, doc_id: str, text: str, cluster: str, evidence: Evidence | None = None
+) -> Event:
     trigger = draft.match.trigger
     start = trigger.idx + draft.offset
     end = start + len(trigger.text)
@@ -95,7 +97,10 @@ def _record(draft: Draft, doc_id: str, text: str, cluster: str) -> Event:
         rule=draft.match.rule.id,
         extractor=_extractor(),
     )
-    return event.model_copy(update={"confidence": confidence(event)})
+    values = features(draft)
+    if evidence is not None:
+        evidence[event.event_id] = values
+    return event.model_copy(update={"confidence": confidence(values)})
 
 
 def _headline_drafts(
@@ -115,7 +120,7 @@ def _headline_drafts(
     drafts = []
     attempted: set[tuple[int, str]] = set()
     matches = matcher(head_doc, None, attempted)
-    for match in matches + window_matches(head_doc[:], attempted):
+    for match in matches + window_matches(head_doc[:], attempted, matcher.types):
         draft = draft_event(
             match,
             sent=head_doc[:],
@@ -126,6 +131,7 @@ def _headline_drafts(
             text=text,
         )
         if draft is not None:
+            draft.headline = True
             drafts.append(draft)
     return drafts
 
@@ -137,6 +143,7 @@ def events_from_doc(
     matcher: RuleMatcher,
     reparse: Reparse,
     dedupe_events: bool = False,
+    evidence: Evidence | None = None,
 ) -> list[Event]:
     """Every event mention in a parsed document, in text order; with
     ``dedupe_events``, one record per real-world event (identity.py).
@@ -157,7 +164,9 @@ def events_from_doc(
     for match in matcher(doc, [sent for _, sent in sents], attempted):
         by_sentence.setdefault(match.trigger.sent.start, []).append(match)
     for _, sent in sents:  # where the parse gave no rule a path (rules/windows.py)
-        by_sentence.setdefault(sent.start, []).extend(window_matches(sent, attempted))
+        by_sentence.setdefault(sent.start, []).extend(
+            window_matches(sent, attempted, matcher.types)
+        )
     drafts: list[Draft] = []
     doc_text = doc.text  # spaCy builds it from the tokens at each call
     for index, sent in sents:
@@ -194,7 +203,7 @@ def events_from_doc(
     for draft, number in zip(kept, numbers, strict=True):
         first.setdefault(number, _event_id(draft, document.id))
     events = [
-        _record(d, document.id, doc_text, cluster_id(first[n]))
+        _record(d, document.id, doc_text, cluster_id(first[n]), evidence)
         for d, n in zip(kept, numbers, strict=True)
     ]
     return dedupe(events) if dedupe_events else events

@@ -52,6 +52,7 @@ class Draft:
     attributes: Attributes
     source: Mention | None = None  # who reports it ("the army said")
     fallback: bool = False
+    headline: bool = False  # its sentence is a headline, re-parsed in sentence case
 
     @property
     def countries(self) -> frozenset[str]:

@@ -243,3 +243,13 @@ def _particular(noun: Token) -> bool:
 
 # what a noun is about, not when ("the question throughout the negotiation")
 TOPIC_PREPS = frozenset({"in", "on", "of", "for", "to", "toward", "towards", "about", "over"})
+
+
+def generic_noun(trigger: Token) -> bool:
+    """A bare event noun, the form a topic takes ("peace talks", "negotiations"):
+    no determiner or owner, and no name, venue or date of its own."""
+    return (
+        trigger.pos_ in NOUN_POS
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in trigger.children)
+        and not _particular(trigger)
+    )

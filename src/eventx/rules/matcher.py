@@ -73,6 +73,7 @@ class RuleMatcher:
             for rule in load_rules()
             if types is None or rule.type in types
         }
+        self.types = frozenset(rule.type for rule in self.rules.values())
         self.matchers: dict[int, DependencyMatcher] = {}
         for rule in self.rules.values():
             matcher = self.matchers[rule.order] = DependencyMatcher(vocab)

@@ -25,12 +25,15 @@ from eventx.rules.matcher import Match
 REACH = 8  # tokens on either side of the trigger where a window looks for parties
 
 
-def window_matches(sent: Span, attempted: Iterable[tuple[int, str]]) -> list[Match]:
-    """Window matches in ``sent``, skipping tokens a rule of the type tried.
+def window_matches(
+    sent: Span, attempted: Iterable[tuple[int, str]], types: frozenset[str]
+) -> list[Match]:
+    """Window matches of ``types`` in ``sent``, skipping tokens a rule of the
+    type tried.
 
     Only in a sentence some rule could match (``can_match``): the one the fast
     path analyses, so fast and exhaustive output stay the same."""
-    windows = load_windows()
+    windows = [window for window in load_windows() if window.rule.type in types]
     if not windows or not can_match(sent):
         return []
     tried = set(attempted)
