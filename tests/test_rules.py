@@ -686,3 +686,46 @@ def test_window_output_is_the_same_on_the_fast_path(extract: Extract) -> None:
     exhaustive = extract(text, mode="exhaustive")
     assert [e.model_dump() for e in fast] == [e.model_dump() for e in exhaustive]
     assert [e.rule for e in fast] == ["exercise.window"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        # the violator acts; the ceasefire's other side and the side fired upon receive
+        (
+            "Hamas militants broke the truce with Israel by firing rockets at Sderot.",
+            {"PSE"},
+            {"ISR"},
+        ),
+        (
+            "Pakistani troops violated the ceasefire by firing at Indian posts in Poonch.",
+            {"PAK"},
+            {"IND"},
+        ),
+        # a prepositional frame: the clause is the violating act
+        (
+            "In defiance of the ceasefire, Armenian troops shelled Azerbaijani villages.",
+            {"ARM"},
+            {"AZE"},
+        ),
+        # the accused of an accusation is the violator
+        (
+            "Azerbaijan's defence minister accused Armenian forces of breaking the truce.",
+            {"ARM"},
+            set(),
+        ),
+        # no violator named: both sides of the ceasefire, or of the contested line
+        (
+            "A fresh violation of the ceasefire between Armenia and Azerbaijan was reported.",
+            {"ARM", "AZE"},
+            set(),
+        ),
+        ("The Line of Control ceasefire was violated twice on Sunday.", {"IND", "PAK"}, set()),
+    ],
+)
+def test_both_sides_of_a_violation(
+    extract: Extract, text: str, actors: set[str], recipients: set[str]
+) -> None:
+    event = only(extract(text), "ceasefire_violation")
+    assert {a.country for a in event.actors} == actors
+    assert {r.country for r in event.recipients} == recipients

@@ -249,6 +249,14 @@ def _fallback_parties(draft: Draft, coder: ActorCoder, sent: Span, text: str) ->
         ]
         draft.fallback = True
         return
+    sides = gazetteer.features_in(sent.text)  # "the Line of Control ceasefire was violated"
+    if sides:
+        start = trigger.idx + draft.offset
+        draft.actors = [
+            Mention(trigger.text, start, start + len(trigger), "LOC", code, "GOV") for code in sides
+        ]
+        draft.fallback = True
+        return
     nominal = trigger.pos_ in {"NOUN", "PROPN"}
     if nominal or rule.no_fallback or any(m.group for m in draft.recipients):
         return

@@ -11,6 +11,7 @@ people.py's.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -110,3 +111,16 @@ def _features() -> dict[str, tuple[str, ...]]:
 def feature_countries(text: str) -> tuple[str, ...]:
     """The states on either side of a contested line or area ("the Line of Control")."""
     return _features().get(normalise(text), ())
+
+
+@cache
+def _feature_pattern() -> re.Pattern[str]:
+    names = sorted(_features(), key=len, reverse=True)  # the longest name first
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def features_in(text: str) -> tuple[str, ...]:
+    """The states on either side of the first contested line or area named
+    anywhere in ``text`` ("violations along the line of contact in ...")."""
+    found = _feature_pattern().search(fold(text))
+    return _features()[found.group(1)] if found else ()

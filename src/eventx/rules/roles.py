@@ -187,6 +187,8 @@ def roles(
     """
     if style == "window":  # a lexical fallback: the names near the trigger
         return Roles(window_parties(trigger))
+    if style == "directed":
+        return _directed_roles(trigger, exclude, event_noun)
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _nominal_roles(trigger, exclude, visit)
     found = _verbal_roles(trigger, style, exclude)
@@ -197,6 +199,57 @@ def roles(
         found.actors += prep_objects(event_noun, WITH_PREPS)
         found.modifiers += noun_modifiers(event_noun)
     return found
+
+
+def _directed_roles(trigger: Token, exclude: frozenset[int], ceasefire: Token | None) -> Roles:
+    """A violation: who broke the ceasefire acts; the other side of the
+    ceasefire and the side fired upon receive ("Hamas broke the truce with
+    Israel by firing rockets at Sderot").  With no violator named ("a
+    violation of the ceasefire between Armenia and Azerbaijan"), both sides
+    of the ceasefire are the parties."""
+    targets: list[Token] = []
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        violators = [
+            member
+            for child in trigger.children
+            if child.dep_ == "poss"
+            for member in with_members(child)
+        ] + prep_objects(trigger, frozenset({"by"}))
+        act = _framed_act(trigger)
+        if act is not None and not violators:
+            # "In defiance of the ceasefire, Armenian troops shelled Azerbaijani villages"
+            violators, targets = subjects(act, exclude), direct_objects(act)
+    else:
+        violators = subjects(trigger, exclude)
+    sides = prep_objects(trigger, WITH_PREPS)
+    if ceasefire is not None and ceasefire.i != trigger.i:
+        sides += prep_objects(ceasefire, WITH_PREPS) + noun_modifiers(ceasefire)
+    if not violators:
+        return Roles(sides)
+    return Roles(violators, sides + targets + _targets(trigger))
+
+
+def _framed_act(noun: Token) -> Token | None:
+    """The clause a violation noun frames: "in violation of the truce, X shelled Y"."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in":
+        return prep.head if prep.head.pos_ == "VERB" else None
+    return None
+
+
+def _targets(trigger: Token) -> list[Token]:
+    """What the violator fired at: "by firing rockets at Sderot", "shelled
+    posts on the Indian side"."""
+    return [
+        pobj
+        for token in trigger.subtree
+        if token.dep_ == "prep"
+        and token.lower_ in TARGET_PREPS
+        and token.head.pos_ == "VERB"
+        and token.head.i != trigger.i
+        for pobj in token.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _verbal_roles(verb: Token, style: str, exclude: frozenset[int]) -> Roles:

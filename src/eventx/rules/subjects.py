@@ -140,7 +140,10 @@ def _object_of_accusation(verb: Token) -> list[Token]:
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
         return []
-    return [m for obj in direct_objects(prep.head) for m in with_members(obj)]
+    accused = prep.head
+    if accused.pos_ in {"NOUN", "PROPN"} and accused.dep_ == "dobj":
+        return list(with_members(accused))  # the parse hung "of" on the accused
+    return [m for obj in direct_objects(accused) for m in with_members(obj)]
 
 
 def direct_objects(verb: Token) -> list[Token]:
