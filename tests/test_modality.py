@@ -215,6 +215,9 @@ from tests.helpers import Extract, only
             "meeting_held",
             "asserted",
         ),
+        # an owned event that is not held, or is called off
+        ("Seoul and Washington did not hold their spring drills.", "military_exercise", "negated"),
+        ("Greece cancelled its naval drills near Rhodes.", "military_exercise", "negated"),
         # the purpose of a trip is still to come; so is what a clause comes ahead of
         ("The British prime minister heads to Hungary for a summit.", "meeting_held", "future"),
         ("Turkey is cautiously optimistic ahead of the EU summit.", "meeting_held", "future"),

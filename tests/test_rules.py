@@ -729,3 +729,33 @@ def test_both_sides_of_a_violation(
     event = only(extract(text), "ceasefire_violation")
     assert {a.country for a in event.actors} == actors
     assert {r.country for r in event.recipients} == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # firms, clubs and players, whatever state they come from, are no parties
+        "Airlines from Japan and Australia signed a code-sharing agreement.",
+        "An Uzbek bank and a Chinese lender signed a loan agreement in Tashkent.",
+        "The Nigerian striker signed a contract with a Turkish football club.",
+        "Armenian and Azerbaijani chess players shook hands before their match.",
+        # teams that meet in a contest play
+        "Ghana and the Ivory Coast met in the semi-final of the Africa Cup of Nations.",
+    ],
+)
+def test_non_political_look_alikes(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # the subject of a verb of committing is the violator
+        ("Houthi forces committed new truce violations in Hodeidah.", {"YEM"}),
+        # a hyphenated pair on the violation or the truce: both sides
+        ("Indo-Pakistani ceasefire violations rose sharply in October.", {"IND", "PAK"}),
+        ("Thai-Cambodian truce violations were reported near the temple.", {"THA", "KHM"}),
+    ],
+)
+def test_violation_nouns_and_their_sides(extract: Extract, text: str, actors: set[str]) -> None:
+    assert countries(only(extract(text), "ceasefire_violation")) == actors

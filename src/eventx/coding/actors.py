@@ -29,6 +29,7 @@ from eventx.coding.mentions import (
     Mention,
     groups,
     lookup_span,
+    non_political,
     on_pronoun,
     sector_of,
 )
@@ -104,6 +105,11 @@ class ActorCoder:
         entities of the whole phrase are the parties either way.  Uncoded
         mentions are kept only when nothing in the phrase is coded.
         """
+        if token.pos_ == "NOUN" and non_political([token.text]):
+            # "airlines from Japan", "a Chinese lender": a firm, club or player,
+            # whatever state it comes from, is no political party
+            span = phrase_span(token)
+            return [Mention(span.text, span.start_char, span.end_char, "ORG", None, None)]
         mentions = self.code(token)
         covered = {(m.start, m.end) for m in mentions}
         # a named head's modifiers describe it ("the two Nato allies", "Pakistan's

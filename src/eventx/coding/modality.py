@@ -299,7 +299,8 @@ def modality(trigger: Token, *, question: bool = False) -> str:
     came_from: Token | None = None
     # past "during/at/on", or an event someone already owns ("an excuse for its
     # exercise"): only a future carries over
-    circumstance = _possessed(trigger)
+    # (not the object a verb holds or calls off: "did not hold their drills")
+    circumstance = _possessed(trigger) and trigger.dep_ != "dobj"
     for _ in range(8):
         cue = own_cue(current, current.i == trigger.i, came_from)
         if (

@@ -80,6 +80,11 @@ def _participation_verbs() -> frozenset[str]:
 
 
 @cache
+def _commit_verbs() -> frozenset[str]:
+    return frozenset(load_json("lexicons/participation.json")["commit_verbs"])
+
+
+@cache
 def _topic_nouns() -> frozenset[str]:
     return frozenset(load_json("lexicons/participation.json")["topic_nouns"])
 
@@ -219,14 +224,21 @@ def _directed_roles(trigger: Token, exclude: frozenset[int], ceasefire: Token | 
         if act is not None and not violators:
             # "In defiance of the ceasefire, Armenian troops shelled Azerbaijani villages"
             violators, targets = subjects(act, exclude), direct_objects(act)
+        verb = trigger.head
+        if not violators and trigger.dep_ == "dobj" and verb.lemma_.lower() in _commit_verbs():
+            violators = subjects(verb, exclude)  # "Houthi forces committed new truce violations"
     else:
         violators = subjects(trigger, exclude)
     sides = prep_objects(trigger, WITH_PREPS)
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        sides += noun_modifiers(trigger)  # "Indo-Pakistani ceasefire violations"
     if ceasefire is not None and ceasefire.i != trigger.i:
         sides += prep_objects(ceasefire, WITH_PREPS) + noun_modifiers(ceasefire)
     if not violators:
         return Roles(sides)
-    return Roles(violators, sides + targets + _targets(trigger))
+    acting = {t.i for t in violators}
+    others = [t for t in sides + targets + _targets(trigger) if t.i not in acting]
+    return Roles(violators, others)
 
 
 def _framed_act(noun: Token) -> Token | None:
