@@ -759,3 +759,38 @@ def test_non_political_look_alikes(extract: Extract, text: str) -> None:
 )
 def test_violation_nouns_and_their_sides(extract: Extract, text: str, actors: set[str]) -> None:
     assert countries(only(extract(text), "ceasefire_violation")) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure of the event noun passes its verb on: "two days of consultations"
+        ("Peru and Ecuador wrapped up two days of consultations in Lima.", {"PER", "ECU"}),
+        ("India and China held a fresh round of talks at Chushul.", {"IND", "CHN"}),
+        # "dialogue" is a meeting noun
+        ("Venezuela's government and Colombia resumed dialogue in Mexico City.", {"VEN", "COL"}),
+    ],
+)
+def test_measures_and_dialogue(extract: Extract, text: str, expected: set[str]) -> None:
+    assert countries(only(extract(text), "meeting_held")) == expected
+
+
+def test_a_state_modifying_a_visit_hosts_it(extract: Extract) -> None:
+    event = only(
+        extract("Erdogan spoke in London on the second day of a UK state visit."), "meeting_held"
+    )
+    assert {a.country for a in event.actors} == {"TUR"}
+    assert {r.country for r in event.recipients} == {"GBR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Israel-Hamas truce was breached on Sunday.", {"ISR", "PSE"}),
+        ("The Armenian-Azerbaijani truce was violated within minutes.", {"ARM", "AZE"}),
+    ],
+)
+def test_a_hyphenated_truce_names_both_sides(
+    extract: Extract, text: str, expected: set[str]
+) -> None:
+    assert countries(only(extract(text), "ceasefire_violation")) == expected

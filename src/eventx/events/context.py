@@ -123,9 +123,13 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
         if counted is not None and (groups or (nominal and not draft.actors)):
             salient = list(counted)
         elif counted is not None and nominal and draft.countries < set(counted):
-            # "a three-way summit at which Erdogan pleaded": the other two as well
-            missing = sorted(set(counted) - draft.countries)
-            draft.actors = draft.actors + [context_party(draft, code) for code in missing]
+            # "a three-way summit at which Erdogan pleaded": the other two as well;
+            # the other side of a visit is its host
+            missing = [context_party(draft, c) for c in sorted(set(counted) - draft.countries)]
+            if draft.attributes.mode == "visit":
+                draft.recipients = draft.recipients or missing
+            else:
+                draft.actors = draft.actors + missing
         if groups and recent is not None and counted is None:
             salient = sorted(recent, key=str)
         if groups and not any(m.coded for m in draft.actors):

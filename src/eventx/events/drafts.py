@@ -158,15 +158,20 @@ def _parties(
             return None  # "spoke to reporters" is no meeting
         found.actors.append(partner)
     found.recipients += [t for name, t in match.tokens.items() if name == "host"]
+    named = [m for t in found.modifiers if t.i != trigger.i for m in coder.code_modifier(t)]
     actors = unique(
-        [m for t in found.modifiers if t.i != trigger.i for m in coder.code_modifier(t)]
-        + [m for t in found.actors if t.i != trigger.i for m in coder.code_phrase(t)]
+        named + [m for t in found.actors if t.i != trigger.i for m in coder.code_phrase(t)]
     )
     if rule.type == "agreement_signed":
         actors = [m for m in actors if not _go_between(m, trigger.doc)]
     recipients = unique(m for t in found.recipients for m in coder.code_phrase(t))
     if rule.roles == "visit" or (rule.type == "meeting_held" and mode == "visit"):
         recipients = [m for m in recipients if m.coded]
+        travellers = {m.country for m in actors if m not in named and m.country}
+        hosts = [m for m in named if m.country and travellers and m.country not in travellers]
+        if hosts and not recipients:  # "Erdogan's UK state visit": the UK hosts it
+            actors = [m for m in actors if m not in hosts]
+            recipients = hosts
         if rule.requires_recipient and not recipients:
             return None
         if private_traveller(trigger, coder) or visit_to_an_institution(trigger):

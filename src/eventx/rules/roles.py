@@ -46,6 +46,10 @@ def governing_verb(token: Token) -> Token | None:
         if current.dep_ in LIGHT_DEPS and current.head.pos_ in {"VERB", "AUX"}:
             return current.head
         if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            measure = current.head.head
+            if current.head.lower_ == "of" and measure.lemma_.lower() in _measure_nouns():
+                current = measure  # "wrapped up two days of consultations"
+                continue
             if current.head.lower_ not in FRAME_PREPS:
                 return None
             head = current.head.head
@@ -77,6 +81,12 @@ def is_venue(token: Token) -> bool:
 @cache
 def _participation_verbs() -> frozenset[str]:
     return frozenset(load_json("lexicons/participation.json")["verbs"])
+
+
+@cache
+def _measure_nouns() -> frozenset[str]:
+    """ "a round of talks", "two days of consultations": the event's measure."""
+    return frozenset(load_json("lexicons/modality.json")["measure_nouns"])
 
 
 @cache
@@ -230,12 +240,15 @@ def _directed_roles(trigger: Token, exclude: frozenset[int], ceasefire: Token | 
     else:
         violators = subjects(trigger, exclude)
     sides = prep_objects(trigger, WITH_PREPS)
-    if trigger.pos_ in {"NOUN", "PROPN"}:
-        sides += noun_modifiers(trigger)  # "Indo-Pakistani ceasefire violations"
+    # "Indo-Pakistani ceasefire violations", "the Israel-Hamas truce": parties
+    # where they code (their names are read whole, hyphenated pairs too)
+    named = noun_modifiers(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else []
     if ceasefire is not None and ceasefire.i != trigger.i:
-        sides += prep_objects(ceasefire, WITH_PREPS) + noun_modifiers(ceasefire)
+        sides += prep_objects(ceasefire, WITH_PREPS)
+        named += noun_modifiers(ceasefire)
     if not violators:
-        return Roles(sides)
+        return Roles(sides, modifiers=named)
+    sides += named
     acting = {t.i for t in violators}
     others = [t for t in sides + targets + _targets(trigger) if t.i not in acting]
     return Roles(violators, others)
