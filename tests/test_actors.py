@@ -476,3 +476,11 @@ def test_a_listed_person_keeps_his_office_when_the_document_gives_his_country(
     event = only(extract("Britain's Tony Blair flew to Khartoum on Wednesday."), "meeting_held")
     assert [(a.country, a.sector) for a in event.actors] == [("GBR", "GOV")]
     assert [r.country for r in event.recipients] == ["SDN"]
+
+
+def test_a_bare_group_noun_beside_two_states_is_their_people(extract: Extract) -> None:
+    event = only(
+        extract("Officials inked the Sino-Pakistani defence pact in Rawalpindi."),
+        "agreement_signed",
+    )
+    assert countries(event) == {"CHN", "PAK"}

@@ -140,7 +140,11 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
                 for c in salient
             ]
         elif groups:  # "with Russia and other countries": an unknown party beside named ones
-            draft.actors = [replace(m, group=False) for m in draft.actors if not _refers_back(m)]
+            draft.actors = [
+                replace(m, group=False)
+                for m in draft.actors
+                if not _refers_back(m) and not _their_people(m, draft)
+            ]
         elif nominal and not draft.actors and not draft.recipients and salient:
             draft.actors = [context_party(draft, code) for code in salient]
             draft.fallback = True
@@ -260,6 +264,12 @@ def _refers_back(mention: Mention) -> bool:
     """ "Russia and Turkey, whose ministers met": the named parties again."""
     words = mention.text.lower().split()
     return mention.group and bool(words) and words[0] in POSSESSIVE_DETERMINERS
+
+
+def _their_people(mention: Mention, draft: Draft) -> bool:
+    """ "Officials inked the Sino-Pakistani pact": a bare group noun beside two
+    or more named states is those states' people, not another party."""
+    return mention.group and " " not in mention.text and len(draft.countries) > 1
 
 
 def _prune(mentions: list[Mention]) -> list[Mention]:
