@@ -794,3 +794,18 @@ def test_a_hyphenated_truce_names_both_sides(
     extract: Extract, text: str, expected: set[str]
 ) -> None:
     assert countries(only(extract(text), "ceasefire_violation")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrasal signing verb with the agreement in a prepositional phrase
+        ("Putin signs up Russia for the Kyoto pact.", {"RUS"}),
+        # a legislature approving a ratification ratifies
+        ("Both chambers of Russia's parliament approved ratification of the pact.", {"RUS"}),
+    ],
+)
+def test_signing_up_and_approving_ratification(
+    extract: Extract, text: str, expected: set[str]
+) -> None:
+    assert countries(only(extract(text), "agreement_signed")) == expected
