@@ -36,6 +36,7 @@ from eventx.analysis.candidates import (
     introductions_of,
     repair_verb_lemmas,
 )
+from eventx.analysis.mangled import read_mangled_entities
 from eventx.analysis.tokens import (
     MergeMultiwords,
     TokenLists,
@@ -83,7 +84,7 @@ class Analyser:
         """Tokens and sentences only: the rule components' boundaries, every
         boundary they leave open that looks like one, and pieces of sentences
         too long to analyse whole (tokens.bound_sentences)."""
-        doc = self.merge(self.make_doc(text))
+        doc = self.merge(self.make_doc(read_mangled_entities(text)))
         if not len(doc):
             return doc
         tokens = TokenLists.of(doc)
