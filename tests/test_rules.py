@@ -809,3 +809,17 @@ def test_signing_up_and_approving_ratification(
     extract: Extract, text: str, expected: set[str]
 ) -> None:
     assert countries(only(extract(text), "agreement_signed")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan violated the ceasefire along the Line of Control for the third time.",
+        # "initiated" is a verb of committing: its subject is the violator
+        "The Pakistan Army initiated unprovoked ceasefire violation along the LoC in Poonch.",
+    ],
+)
+def test_the_other_side_of_a_contested_line_is_fired_upon(extract: Extract, text: str) -> None:
+    event = only(extract(text), "ceasefire_violation")
+    assert {a.country for a in event.actors} == {"PAK"}
+    assert {r.country for r in event.recipients} == {"IND"}

@@ -121,7 +121,22 @@ def draft_event(
     if not draft.actors:
         _fallback_parties(draft, coder, sent, text)
     _host_from_place(draft)
+    if match.rule.type == "ceasefire_violation":
+        _side_across_the_line(draft, sent)
     return draft
+
+
+def _side_across_the_line(draft: Draft, sent: Span) -> None:
+    """ "Pakistan violated the ceasefire along the Line of Control": the state
+    on the line's other side is the side fired upon."""
+    violators = {m.country for m in draft.actors if m.country}
+    others = [c for c in gazetteer.features_in(sent.text) if c not in violators]
+    if violators and others and not draft.recipients:
+        start = draft.match.trigger.idx + draft.offset
+        end = start + len(draft.match.trigger)
+        draft.recipients = [
+            Mention(draft.match.trigger.text, start, end, "LOC", c, "GOV") for c in others
+        ]
 
 
 def _modality(trigger: Token, coder: ActorCoder) -> str:
