@@ -484,3 +484,24 @@ def test_a_bare_group_noun_beside_two_states_is_their_people(extract: Extract) -
         "agreement_signed",
     )
     assert countries(event) == {"CHN", "PAK"}
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "sector"),
+    [
+        ("LTTE", "LKA", "REB"),  # an acronym of four letters or more
+        ("Lashkar-e-Taiba", "PAK", "REB"),  # a hyphenated name
+        ("ECOWAS", None, "IGO"),  # an international body
+        # a group the dictionary leaves stateless is of the state its name names
+        ("Popular Front for the Liberation of Palestine", "PSE", "REB"),
+    ],
+)
+def test_phoenix_armed_groups_and_bodies(name: str, country: str | None, sector: str) -> None:
+    entry = gazetteer.lookup(name)
+    assert entry is not None and (entry.country, entry.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("word", ["Tigers", "Let", "Youth", "Paradise"])
+def test_everyday_words_are_no_group_names(word: str) -> None:
+    entry = gazetteer.lookup(word)
+    assert entry is None or entry.kind != "organisation"

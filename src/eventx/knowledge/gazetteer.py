@@ -63,10 +63,53 @@ def _table() -> dict[str, Entry]:
         key = normalise(name)
         if entry["kind"] in PHOENIX_KINDS and entry.get("country") and key not in table:
             table[key] = Entry(entry["country"], None, entry["kind"])
+    _add_groups(table)
     return table
 
 
 PHOENIX_KINDS = frozenset({"name", "demonym"})  # not "other": provinces, cities, epithets
+
+
+def _add_groups(table: dict[str, Entry]) -> None:
+    """The Phoenix armed groups and international bodies, where our lists have
+    none: "the Liberation Tigers of Tamil Eelam", "LTTE", "Lashkar-e-Taiba",
+    "ECOWAS".  A one-word name counts only where it cannot be an everyday word:
+    an acronym of four letters or more ("LTTE"; three-letter ones are everyday
+    words too: "LeT", "ISA") or a hyphenated name ("Lashkar-e-Taiba");
+    "Tigers", "Youth" and "Paradise" are names too, and stay out."""
+    groups = load_json("knowledge/armed_groups.json")["names"]
+    bodies = load_json("knowledge/organisations.json")["names"]
+    international = {k: v for k, v in bodies.items() if v["sector"] == "IGO"}
+    for names in (groups, international):
+        for key, entry in names.items():
+            if key not in table and _distinctive(key, entry["name"]):
+                # a group the dictionary leaves stateless is of the state its name
+                # names: "the Popular Front for the Liberation of Palestine"
+                country = entry["country"] or _state_named_in(entry["name"], table)
+                table[key] = Entry(country, entry["sector"], "organisation")
+
+
+def _state_named_in(name: str, table: dict[str, Entry]) -> str | None:
+    words = normalise(name).split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            entry = table.get(" ".join(words[i : i + size]))
+            if entry is not None and entry.kind in {"name", "alias"} and entry.country:
+                return entry.country
+    return None
+
+
+def _distinctive(key: str, name: str) -> bool:
+    if " " in key:
+        return True
+    if not key.isascii() or not any(ch.isalpha() for ch in key):
+        return False
+    words = [w for w in re.split(r"[\s\-/]+", name.lower()) if w and w not in NAME_GLUE]
+    acronym = "".join(w[0] for w in words)
+    return "-" in key or "'" in key or (len(key) > 3 and key == acronym)
+
+
+NAME_GLUE = frozenset({"of", "the", "and", "for", "in", "de", "la", "del", "el"})
 
 
 def lookup(text: str) -> Entry | None:
