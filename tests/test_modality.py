@@ -215,6 +215,12 @@ from tests.helpers import Extract, only
             "meeting_held",
             "asserted",
         ),
+        # what others welcome happened: "welcome" is no appeal
+        (
+            "Kazakhstan's ratification of the test ban treaty was welcomed by the UN.",
+            "agreement_signed",
+            "asserted",
+        ),
         # an owned event that is not held, or is called off
         ("Seoul and Washington did not hold their spring drills.", "military_exercise", "negated"),
         ("Greece cancelled its naval drills near Rhodes.", "military_exercise", "negated"),
