@@ -221,4 +221,4 @@ def _copy_back(doc: Doc, sents: list[Span], pieces: list[Doc]) -> None:
         array[sent.start : sent.end] = piece.to_array(ANALYSIS_ATTRS)
     _write(doc, ANALYSIS_ATTRS, array)
     _write(doc, [SENT_START], boundaries)
-    repair_verb_lemmas(token for sent in sents for token in sent)
+    repair_verb_lemmas(doc, array[:, ANALYSIS_ATTRS.index(TAG)])

@@ -15,15 +15,15 @@ Both read the rule packs, so a new rule widens the candidates by itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.lookups import Lookups
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import get_package_path
 
 from eventx.analysis.model import MODEL_NAME
@@ -137,16 +137,17 @@ def rule_verb_lemma(word: str, lemma: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def repair_verb_lemmas(tokens: Iterable[Token]) -> None:
-    """Give inflected verbs the rule lemma their form allows (see rule_verb_lemma)."""
-    for token in tokens:
-        if token.tag_ in VERB_FORM_TAGS:
-            lemma = rule_verb_lemma(token.lower_, token.lemma_.lower())
-            if lemma is not None:
-                token.lemma_ = lemma
+def repair_verb_lemmas(doc: Doc, tags: Any) -> None:
+    """Give inflected verbs the rule lemma their form allows (see rule_verb_lemma);
+    ``tags`` is the document's column of tag ids, read without making tokens."""
+    for i in numpy.nonzero(numpy.isin(tags, VERB_FORM_TAG_IDS))[0]:
+        token = doc[int(i)]
+        lemma = rule_verb_lemma(token.lower_, token.lemma_.lower())
+        if lemma is not None:
+            token.lemma_ = lemma
 
 
-VERB_FORM_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+VERB_FORM_TAG_IDS = [get_string_id(tag) for tag in ("VBD", "VBN", "VBG", "VBZ")]
 
 
 @cache

@@ -13,6 +13,8 @@ there the parse did offer a path, and the rule's checks had their say.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -26,46 +28,48 @@ REACH = 8  # tokens on either side of the trigger where a window looks for parti
 
 
 def window_matches(
-    sent: Span, attempted: Iterable[tuple[int, str]], types: frozenset[str]
+    sent: Span, attempted: AbstractSet[tuple[int, str]], types: frozenset[str]
 ) -> list[Match]:
     """Window matches of ``types`` in ``sent``, skipping tokens a rule of the
     type tried.
 
     Only in a sentence some rule could match (``can_match``): the one the fast
     path analyses, so fast and exhaustive output stay the same."""
-    windows = [window for window in load_windows() if window.rule.type in types]
-    if not windows or not can_match(sent):
-        return []
-    tried = set(attempted)
     found: dict[tuple[int, str], Match] = {}
-    for window in windows:
-        for first, second in _pairs(sent, window):
-            kind = window.rule.type
-            if (first.i, kind) in tried or (second.i, kind) in tried:
+    words = [token.lower_ for token in sent]  # read once: a Token is made per access
+    for window in load_windows():
+        kind = window.rule.type
+        if kind not in types:
+            continue
+        for first, second in _pairs(words, window):
+            i, j = sent.start + first, sent.start + second
+            if (i, kind) in attempted or (j, kind) in attempted:
                 continue
-            trigger = (first, second)[window.trigger]
-            key = (trigger.i, kind)
-            if key not in found:
-                found[key] = Match(window.rule, {"trigger": trigger})
+            trigger = sent.doc[(i, j)[window.trigger]]
+            found.setdefault((trigger.i, kind), Match(window.rule, {"trigger": trigger}))
+    if not found or not can_match(sent):
+        return []
     return [found[key] for key in sorted(found)]
 
 
-def _pairs(sent: Span, window: Window) -> Iterable[tuple[Token, Token]]:
+def _pairs(words: list[str], window: Window) -> Iterable[tuple[int, int]]:
+    """Positions of the window's two words in the sentence's lower-case words."""
     first_as, second_as = window.readings
-    for token in sent:
-        if not _readings(token, first_as) & window.first:
+    for i, word in enumerate(words):
+        if not _reads_as(word, first_as, window.first):
             continue
-        for other in sent[token.i - sent.start + 1 : token.i - sent.start + 2 + window.gap]:
-            if _readings(other, second_as) & window.second:
-                yield token, other
+        for j in range(i + 1, min(len(words), i + 2 + window.gap)):
+            if _reads_as(words[j], second_as, window.second):
+                yield i, j
                 break
 
 
-def _readings(token: Token, pos: str | None) -> frozenset[str]:
-    """What the word can be: its form and every lemma, or those of one part
-    of speech only ("manoeuvred" read as a noun is no "manoeuvre")."""
-    word = token.lower_
-    return possible_lemmas(word) if pos is None else lemmas_as(word, pos) | {word}
+@cache
+def _reads_as(word: str, pos: str | None, words: frozenset[str]) -> bool:
+    """Whether the word can be one of ``words``: its form or any lemma, or those of
+    one part of speech only ("manoeuvred" read as a noun is no "manoeuvre")."""
+    readings = possible_lemmas(word) if pos is None else lemmas_as(word, pos) | {word}
+    return bool(readings & words)
 
 
 def window_parties(trigger: Token) -> list[Token]:
