@@ -93,14 +93,8 @@ def _lemma_tables() -> tuple[dict[str, list[list[str]]], dict[str, dict[str, lis
 @cache
 def possible_lemmas(word: str) -> frozenset[str]:
     """Every lemma the rule lemmatizer can give the lower-cased ``word``."""
-    rules, exceptions = _lemma_tables()
-    found = {word}
-    for pos, suffixes in rules.items():
-        found.update(exceptions.get(pos, {}).get(word, ()))
-        for old, new in suffixes:
-            if word.endswith(old):
-                found.add(word[: len(word) - len(old)] + new)
-    return frozenset(found)
+    rules, _ = _lemma_tables()
+    return frozenset({word}.union(*(_lemmas_under(word, key) for key in rules)))
 
 
 @cache
@@ -111,18 +105,19 @@ def _rule_words() -> frozenset[str]:
 @cache
 def lemmas_as(word: str, pos: str) -> frozenset[str]:
     """The lemmas the rule lemmatizer can give ``word`` read as ``pos`` ("verb",
-    "noun"), the word itself included where it has no inflection."""
-    rules, exceptions = _lemma_tables()
+    "noun")."""
     key: Any = get_string_id(pos)  # the tables are keyed by the part of speech's hash
+    return _lemmas_under(word, key)
+
+
+def _lemmas_under(word: str, key: Any) -> frozenset[str]:
+    """The exceptions and suffix rules of one part of speech (its table key)."""
+    rules, exceptions = _lemma_tables()
     found = set(exceptions.get(key, {}).get(word, ()))
     found.update(
         word[: len(word) - len(old)] + new for old, new in rules[key] if word.endswith(old)
     )
     return frozenset(found)
-
-
-def verb_lemmas(word: str) -> frozenset[str]:
-    return lemmas_as(word, "verb")
 
 
 @cache
@@ -133,7 +128,7 @@ def rule_verb_lemma(word: str, lemma: str) -> str | None:
     words = _rule_words()
     if lemma in words:
         return None
-    found = verb_lemmas(word) & words
+    found = lemmas_as(word, "verb") & words
     return next(iter(found)) if len(found) == 1 else None
 
 

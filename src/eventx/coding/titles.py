@@ -131,11 +131,11 @@ def state_modifiers(noun: Token) -> list[tuple[Token, str]]:
             found.setdefault(country, token)
     # "Sino-Pakistani", "Kazakh-Chinese": the parse may leave a hyphened part
     # unattached; the words right before the noun are read in a row as well
-    i = noun.i - 1
-    while i >= 0 and (noun.doc[i].text in HYPHENS or word_state(noun.doc[i]) is not None):
-        token = noun.doc[i]
-        if token.text not in HYPHENS:
-            found.setdefault(word_state(token) or "", token)
-        i -= 1
-    found.pop("", None)
+    for token in reversed(noun.doc[: noun.i]):
+        if token.text in HYPHENS:
+            continue
+        country = word_state(token)
+        if country is None:
+            break
+        found.setdefault(country, token)
     return sorted(((t, c) for c, t in found.items()), key=lambda item: item[0].i)

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from eventx.analysis.tokens import entities_in
 from eventx.coding.actors import ActorCoder
 from eventx.coding.mentions import Mention, lookup_span, party_counts, sector_of
-from eventx.events.drafts import Draft
+from eventx.events.drafts import Draft, on_trigger
 from eventx.events.scope import POLITICAL_SECTORS
 from eventx.knowledge import people
 from eventx.knowledge.packs import single_party_verbs
@@ -242,19 +242,13 @@ def _second_party(draft: Draft, context: DocumentContext) -> None:
 
 def context_party(draft: Draft, code: str | None) -> Mention:
     """A party the document supplies, anchored on the trigger (label CONTEXT)."""
-    return _on_trigger(draft, "CONTEXT", code, None if code else "IGO")
+    return on_trigger(draft, "CONTEXT", code, None if code else "IGO")
 
 
 def unknown_party(draft: Draft) -> Mention:
     """Someone did it, but the story never says who: one party with neither
     country nor sector (label UNKNOWN), as GUIDELINES writes an unknown actor."""
-    return _on_trigger(draft, "UNKNOWN", None, None)
-
-
-def _on_trigger(draft: Draft, label: str, code: str | None, sector: str | None) -> Mention:
-    trigger = draft.match.trigger
-    start = trigger.idx + draft.offset
-    return Mention(trigger.text, start, start + len(trigger), label, code, sector)
+    return on_trigger(draft, "UNKNOWN", None, None)
 
 
 POSSESSIVE_DETERMINERS = frozenset({"whose", "their", "its", "his", "her", "our", "both"})

@@ -132,11 +132,14 @@ def _side_across_the_line(draft: Draft, sent: Span) -> None:
     violators = {m.country for m in draft.actors if m.country}
     others = [c for c in gazetteer.features_in(sent.text) if c not in violators]
     if violators and others and not draft.recipients:
-        start = draft.match.trigger.idx + draft.offset
-        end = start + len(draft.match.trigger)
-        draft.recipients = [
-            Mention(draft.match.trigger.text, start, end, "LOC", c, "GOV") for c in others
-        ]
+        draft.recipients = [on_trigger(draft, "LOC", code, "GOV") for code in others]
+
+
+def on_trigger(draft: Draft, label: str, code: str | None, sector: str | None) -> Mention:
+    """A party the sentence does not name, placed on the trigger."""
+    trigger = draft.match.trigger
+    start = trigger.idx + draft.offset
+    return Mention(trigger.text, start, start + len(trigger), label, code, sector)
 
 
 def _modality(trigger: Token, coder: ActorCoder) -> str:
@@ -271,10 +274,7 @@ def _fallback_parties(draft: Draft, coder: ActorCoder, sent: Span, text: str) ->
         return
     sides = gazetteer.features_in(sent.text)  # "the Line of Control ceasefire was violated"
     if sides:
-        start = trigger.idx + draft.offset
-        draft.actors = [
-            Mention(trigger.text, start, start + len(trigger), "LOC", code, "GOV") for code in sides
-        ]
+        draft.actors = [on_trigger(draft, "LOC", code, "GOV") for code in sides]
         draft.fallback = True
         return
     nominal = trigger.pos_ in {"NOUN", "PROPN"}
