@@ -245,6 +245,23 @@ from tests.helpers import Extract, only
             "meeting_held",
             "hypothetical",
         ),
+        # a participial adjunct is a circumstance of the act: what the verb
+        # calls for or refuses is its complement, but its auxiliary still counts
+        (
+            "Visiting Nairobi, the Ugandan president called for calm in Sudan.",
+            "meeting_held",
+            "asserted",
+        ),
+        (
+            "Arriving in Kabul, the Pakistani envoy refused to comment.",
+            "meeting_held",
+            "asserted",
+        ),
+        (
+            "Visiting Nairobi next week, the Ugandan president will open a road.",
+            "meeting_held",
+            "future",
+        ),
     ],
 )
 def test_modality_cue(extract: Extract, text: str, kind: str, expected: str) -> None:

@@ -119,6 +119,18 @@ def test_official_travel_is_a_visit(extract: Extract) -> None:
     assert {r.country for r in event.recipients} == {"SDN"}
 
 
+def test_sentence_initial_participle_mistagged_as_a_name(extract: Extract) -> None:
+    """The model tags "Visiting" first in a sentence as a proper noun: the
+    participle of a rule verb with an object is still that verb."""
+    event = only(
+        extract("Visiting Nairobi, the Ugandan president called for calm in Sudan."),
+        "meeting_held",
+    )
+    assert event.modality == "asserted"
+    assert countries(event) == {"UGA"}
+    assert {r.country for r in event.recipients} == {"KEN"}
+
+
 def test_handshake_is_a_meeting(extract: Extract) -> None:
     event = only(
         extract("The Chilean president shook the hand of the Peruvian prime minister."),

@@ -34,6 +34,7 @@ from eventx.analysis.candidates import (
     can_match,
     candidate_sentences,
     introductions_of,
+    repair_initial_participles,
     repair_verb_lemmas,
 )
 from eventx.analysis.mangled import read_mangled_entities
@@ -222,3 +223,4 @@ def _copy_back(doc: Doc, sents: list[Span], pieces: list[Doc]) -> None:
     _write(doc, ANALYSIS_ATTRS, array)
     _write(doc, [SENT_START], boundaries)
     repair_verb_lemmas(doc, array[:, ANALYSIS_ATTRS.index(TAG)])
+    repair_initial_participles(sents)

@@ -143,6 +143,23 @@ def repair_verb_lemmas(doc: Doc, tags: Any) -> None:
 
 
 VERB_FORM_TAG_IDS = [get_string_id(tag) for tag in ("VBD", "VBN", "VBG", "VBZ")]
+PARTICIPLE_ENDINGS = {"ing": "VBG", "ed": "VBN"}
+
+
+def repair_initial_participles(sents: list[Span]) -> None:
+    """The small model reads a sentence-initial participle as a proper noun
+    ("Visiting Hanoi, the minister ..." -> NNP).  Where it still parses it as an
+    adverbial clause or gives it an object, and its form is a rule verb's
+    participle, it is that verb."""
+    for sent in sents:
+        token = sent[0]
+        ending = next((e for e in PARTICIPLE_ENDINGS if token.lower_.endswith(e)), None)
+        verbal = token.dep_ == "advcl" or any(c.dep_ == "dobj" for c in token.children)
+        if ending is None or token.pos_ not in {"PROPN", "NOUN"} or not verbal:
+            continue
+        lemma = rule_verb_lemma(token.lower_, "")
+        if lemma is not None:
+            token.lemma_, token.pos_, token.tag_ = lemma, "VERB", PARTICIPLE_ENDINGS[ending]
 
 
 @cache

@@ -60,7 +60,11 @@ def _refuses_an_action(verb: Token, came_from: Token | None) -> bool:
     return bool(action) and came_from is not None and came_from not in action
 
 
-def own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | None:
+def own_cue(
+    token: Token, is_trigger: bool, came_from: Token | None, *, lexical: bool = True
+) -> str | None:
+    """The cue ``token`` carries for the event reached from ``came_from``;
+    ``lexical=False`` reads only its auxiliaries, negations and marks."""
     cues = lexicon()
     lemma = lemma_of(token)
     for child in token.children:
@@ -99,6 +103,8 @@ def own_cue(token: Token, is_trigger: bool, came_from: Token | None) -> str | No
         ):
             return "future"  # "talks to be held", "a summit to take place"
     if is_trigger:
+        return None
+    if not lexical:
         return None
     if (
         lemma in {"announce", "unveil"}

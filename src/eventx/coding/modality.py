@@ -207,6 +207,16 @@ def _hypothetical_above(negated: Token) -> bool:
     return False
 
 
+def _participial(verb: Token) -> bool:
+    """An adverbial clause without a finite verb or "to" (the model tags a
+    sentence-initial "Visiting" as a proper noun, so no exact tag is asked)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ not in FINITE_TAGS | {"VB", "MD"}
+        and not infinitive(verb)
+    )
+
+
 def _possessed(trigger: Token) -> bool:
     return trigger.pos_ == "NOUN" and any(c.tag_ == "PRP$" for c in trigger.children)
 
@@ -302,7 +312,11 @@ def modality(trigger: Token, *, question: bool = False) -> str:
     # (not the object a verb holds or calls off: "did not hold their drills")
     circumstance = _possessed(trigger) and trigger.dep_ != "dobj"
     for _ in range(8):
-        cue = own_cue(current, current.i == trigger.i, came_from)
+        # "Visiting Hanoi, the minister called for calm": a participial adjunct
+        # tells a circumstance of the act; what the verb calls for, plans or
+        # refuses is its complement (its auxiliaries and negation still count)
+        adjunct = came_from is not None and came_from.i == trigger.i and _participial(trigger)
+        cue = own_cue(current, current.i == trigger.i, came_from, lexical=not adjunct)
         if (
             cue == "future"
             and circumstance
