@@ -505,3 +505,21 @@ def test_phoenix_armed_groups_and_bodies(name: str, country: str | None, sector:
 def test_everyday_words_are_no_group_names(word: str) -> None:
     entry = gazetteer.lookup(word)
     assert entry is None or entry.kind != "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Washington urged India and China to hold talks.", "meeting_held", {"IND", "CHN"}),
+        ("Moscow asked Ukraine and Belarus to sign a deal.", "agreement_signed", {"UKR", "BLR"}),
+        ("The UN called on Iran to sign the protocol.", "agreement_signed", {"IRN"}),
+    ],
+)
+def test_who_is_urged_to_act_is_the_party(
+    extract: Extract, text: str, kind: str, expected: set[str]
+) -> None:
+    """Object control: the object of "urge", "ask", "call on" does what the
+    infinitive says, not the one who urges."""
+    event = only(extract(text), kind)
+    assert event.modality == "hypothetical"
+    assert countries(event) == expected

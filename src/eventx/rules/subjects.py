@@ -62,6 +62,9 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
             return list(with_members(current.head))
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in current.children):
             break  # "after the accord was adopted, he said": a passive keeps its agent unknown
+        controller = _controller(current)
+        if controller:
+            return controller
         if _aim_of_object(current):
             current = current.head.head  # "Seoul has plans to meet Pyongyang": Seoul meets
             continue
@@ -72,6 +75,29 @@ def subjects(verb: Token, exclude: frozenset[int] = frozenset()) -> list[Token]:
                 current = current.head
             continue
         break
+    return []
+
+
+ADDRESSEE_PREPS = {"call": {"on", "upon"}, "appeal": {"to"}, "prevail": {"on", "upon"}}
+
+
+def _controller(verb: Token) -> list[Token]:
+    """An infinitive after an object has that object as its subject ("urged
+    India and China to hold talks", "asked Kiev to sign", "called on both sides
+    to respect the truce"): who is urged does it, not who urges."""
+    if verb.dep_ != "xcomp" or not infinitive(verb):
+        return []
+    head = verb.head
+    addressed = ADDRESSEE_PREPS.get(head.lemma_.lower(), set())
+    for child in head.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ == "dobj":
+            return list(with_members(child))
+        if child.dep_ == "prep" and child.lower_ in addressed:
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if pobjs:
+                return list(with_members(pobjs[0]))
     return []
 
 
