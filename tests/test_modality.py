@@ -262,6 +262,30 @@ from tests.helpers import Extract, only
             "meeting_held",
             "future",
         ),
+        # a condition on the event's own verb makes it hypothetical, even under
+        # a plan; "even if" and "especially if" set no condition
+        (
+            "The rebels vowed to break the ceasefire if government troops advanced.",
+            "ceasefire_violation",
+            "hypothetical",
+        ),
+        (
+            "India will hold talks with Pakistan if the shelling stops.",
+            "meeting_held",
+            "hypothetical",
+        ),
+        (
+            "India will hold talks with Pakistan even if the shelling goes on.",
+            "meeting_held",
+            "future",
+        ),
+        (
+            "The two sides continue to negotiate and could sign a deal, if Iran agrees.",
+            "meeting_held",
+            "asserted",
+        ),
+        # an effort is an aim: "working to", "striving to"
+        ("Qatar is working to broker a peace deal with Sudan.", "agreement_signed", "future"),
     ],
 )
 def test_modality_cue(extract: Extract, text: str, kind: str, expected: str) -> None:

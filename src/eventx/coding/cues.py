@@ -60,6 +60,35 @@ def _refuses_an_action(verb: Token, came_from: Token | None) -> bool:
     return bool(action) and came_from is not None and came_from not in action
 
 
+def conditional(clause: Token) -> bool:
+    """ "if ...", "unless ...", "whether ..." open the clause ("even if" concedes,
+    "especially if" stresses: neither makes its head depend on the clause)."""
+    return any(
+        c.dep_ == "mark"
+        and c.lower_ in lexicon()["hypothetical_marks"]
+        and not (c.i > 0 and c.doc[c.i - 1].lower_ in NOT_A_CONDITION)
+        for c in clause.children
+    )
+
+
+NOT_A_CONDITION = frozenset({"even", "especially", "particularly"})
+
+
+def condition(clause: Token) -> bool:
+    """An adverbial clause that sets a condition on its head."""
+    return clause.dep_ == "advcl" and conditional(clause)
+
+
+def _conditioned(token: Token) -> bool:
+    """A condition on ``token`` itself; one after a conjoined verb belongs to that
+    verb ("continue to negotiate and could finalize a deal, if ...")."""
+    children = list(token.children)
+    return any(
+        condition(c) and not any(d.dep_ == "conj" and token.i < d.i < c.i for d in children)
+        for c in children
+    )
+
+
 def own_cue(
     token: Token, is_trigger: bool, came_from: Token | None, *, lexical: bool = True
 ) -> str | None:
@@ -74,6 +103,8 @@ def own_cue(
             g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children
         ):
             return "negated"  # "neither X nor Y was preceded by consultation"
+    if _conditioned(token):
+        return "hypothetical"  # "vowed to break the truce if troops advanced", "will ... if"
     for child in token.children:
         if child.dep_ in {"aux", "auxpass"}:
             word = child.lower_

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventx.analysis.grammar import infinitive, nearest_verb, tense_tags
-from eventx.coding.cues import lemma_of, lexicon, own_cue
+from eventx.coding.cues import condition, conditional, lemma_of, lexicon, own_cue
 
 WALK_DEPS = frozenset(
     {
@@ -156,17 +156,6 @@ def _tense_cue(verb: Token) -> str | None:
 BACKSHIFTED_WILL = frozenset({"would", "'d"})  # "said it would not attend": a refusal
 
 
-def _conditional(clause: Token) -> bool:
-    """ "if ...", "unless ...", "whether ..." open the clause."""
-    return any(
-        c.dep_ == "mark" and c.lower_ in lexicon()["hypothetical_marks"] for c in clause.children
-    )
-
-
-def _condition(clause: Token) -> bool:
-    return clause.dep_ == "advcl" and _conditional(clause)
-
-
 def _reported_will(clause: Token) -> bool:
     """ "Would" in a clause that a past report or expectation governs is the
     "will" of the reported words (sequence of tenses): "said it would be the
@@ -174,7 +163,7 @@ def _reported_will(clause: Token) -> bool:
     cues = lexicon()
     if clause.dep_ != "ccomp" or clause.head.tag_ not in {"VBD", "VBN"}:
         return False
-    if any(_condition(c) for c in clause.children):
+    if any(condition(c) for c in clause.children):
         return False  # "said it would boycott talks if ...": a condition, not a plan
     head = lemma_of(clause.head)
     auxes = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
@@ -358,7 +347,7 @@ def modality(trigger: Token, *, question: bool = False) -> str:
         came_from, current = current, current.head
         if came_from.dep_ in {"nsubj", "nsubjpass"}:
             cue = _tense_cue(current)
-            if cue and _conditional(current):
+            if cue and conditional(current):
                 return "hypothetical"  # "if the stalled talks are to make progress"
             if cue and (not circumstance or cue == "future"):
                 return cue
