@@ -523,3 +523,13 @@ def test_who_is_urged_to_act_is_the_party(
     event = only(extract(text), kind)
     assert event.modality == "hypothetical"
     assert countries(event) == expected
+
+
+def test_rebels_belong_to_the_government_they_face(extract: Extract) -> None:
+    """Rebels without a country are those of the state whose government the
+    event sets them against, not of the venue the one-sentence story names most."""
+    event = only(
+        extract("Talks between the Philippine government and Muslim rebels resumed in Jakarta."),
+        "meeting_held",
+    )
+    assert countries(event) == {"PHL"}

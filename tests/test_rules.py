@@ -70,6 +70,9 @@ def test_ceasefire_agreement_gets_its_own_cameo_code(extract: Extract) -> None:
         "Finland is a signatory to the convention.",
         "By 2016 he had secured just one contract, to guard a hotel.",
         "Qantas and two unions reached a deal on wages.",
+        # one side's declaration (GUIDELINES)
+        "The Saudi-led coalition announced a unilateral ceasefire in Yemen.",
+        "The rebels declared a one-sided truce for the holiday.",
     ],
 )
 def test_not_an_agreement(extract: Extract, text: str) -> None:

@@ -2,7 +2,8 @@
 
 * group references ("both sides") take the parties of the latest event, bare
   event nouns ("the talks") the document's salient parties;
-* rebels and opposition without a country take the home country;
+* rebels and opposition without a country take the one state the event sets
+  them against, else the home country;
 * an agreement that names one state is with the home country;
 * repeated mentions of one event in a sentence are merged;
 * an event that names no party at all has an unknown one (``unknown_party``).
@@ -148,14 +149,17 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
         elif nominal and not draft.actors and not draft.recipients and salient:
             draft.actors = [context_party(draft, code) for code in salient]
             draft.fallback = True
-        draft.actors = _prune([_home(m, context) for m in draft.actors if not m.group])
+        sides = _governments(draft.actors + draft.recipients)
+        draft.actors = _prune([_home(m, context, sides) for m in draft.actors if not m.group])
         igo_only = all(m.sector == "IGO" and m.country is None for m in draft.actors)
         if draft.actors and igo_only and context.home and not draft.recipients and nominal:
             # an organisation that sponsors talks or brokers a deal does so with
             # the parties the document is about: "UN-sponsored talks" in a Syria
             # story; but "the UN security council met" is the council's own session
             draft.actors.append(context_party(draft, context.home))
-        draft.recipients = _prune([_home(m, context) for m in draft.recipients if not m.group])
+        draft.recipients = _prune(
+            [_home(m, context, sides) for m in draft.recipients if not m.group]
+        )
         _second_party(draft, context)
         if len(draft.parties) >= 2:
             seen[draft.parties] += 1
@@ -276,10 +280,25 @@ def _prune(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _home(mention: Mention, context: DocumentContext) -> Mention:
-    if mention.country is None and mention.sector in DOMESTIC_SECTORS and context.home:
-        return replace(mention, country=context.home)
-    return mention
+def _governments(mentions: list[Mention]) -> set[str]:
+    """The states whose government or forces a phrase names ("the Philippine
+    government", "the Sudanese army"; not "Russia", which may be a foreign power)."""
+    return {
+        m.country
+        for m in mentions
+        if m.country and m.label == "NOUN" and m.sector in {"GOV", "MIL"}
+    }
+
+
+def _home(mention: Mention, context: DocumentContext, sides: set[str]) -> Mention:
+    """Rebels or an opposition without a country: those of the one state whose
+    government the event sets them against ("talks between the Philippine
+    government and Muslim rebels in Kuala Lumpur"), else of the state the story
+    is about."""
+    if mention.country is not None or mention.sector not in DOMESTIC_SECTORS:
+        return mention
+    country = next(iter(sides)) if len(sides) == 1 else context.home
+    return replace(mention, country=country) if country else mention
 
 
 def merge_repeats(drafts: list[Draft]) -> list[Draft]:

@@ -181,6 +181,8 @@ def _parties(
         named + [m for t in found.actors if t.i != trigger.i for m in coder.code_phrase(t)]
     )
     if rule.type == "agreement_signed":
+        if _one_sided(event_noun):
+            return None  # "announced a unilateral ceasefire": a declaration, not an agreement
         actors = [m for m in actors if not _go_between(m, trigger.doc)]
     recipients = unique(m for t in found.recipients for m in coder.code_phrase(t))
     if rule.roles == "visit" or (rule.type == "meeting_held" and mode == "visit"):
@@ -208,6 +210,11 @@ def _parties(
         ):
             return None  # "the army is in talks with local companies": one political side
     return actors, recipients, found.recipients
+
+
+def _one_sided(noun: Token | None) -> bool:
+    words = pack_words("agreement_signed", "one_sided_modifiers")
+    return noun is not None and any(c.lower_ in words for c in noun.children if c.dep_ == "amod")
 
 
 def _go_between(mention: Mention, doc: Doc) -> bool:
