@@ -533,3 +533,26 @@ def test_rebels_belong_to_the_government_they_face(extract: Extract) -> None:
         "meeting_held",
     )
     assert countries(event) == {"PHL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two Koreas held talks in Panmunjom.", {"KOR", "PRK"}),
+        ("Poland held a summit with the Baltic states.", {"POL", "EST", "LVA", "LTU"}),
+        ("The six-party talks reconvened in Beijing.", {"CHN", "JPN", "KOR", "PRK", "RUS", "USA"}),
+        ("The Normandy Four summit in Paris ended.", {"DEU", "FRA", "RUS", "UKR"}),
+        ("Leaders of the Quad met in Tokyo.", {"AUS", "IND", "JPN", "USA"}),
+    ],
+)
+def test_a_standing_group_of_states_is_its_members(
+    extract: Extract, text: str, expected: set[str]
+) -> None:
+    """A standing group of states (models/gazetteer/curated.json 'groupings')
+    acts as its members, as a possessor, modifier, object or "of" phrase."""
+    assert countries(only(extract(text), "meeting_held")) == expected
+
+
+def test_a_one_word_group_name_needs_its_capital(extract: Extract) -> None:
+    event = only(extract("Officials of the quad met the French envoy in Paris."), "meeting_held")
+    assert "AUS" not in countries(event)

@@ -58,6 +58,8 @@ class ActorCoder:
         pronoun = token.pos_ == "PRON" or token.lower_ in groups()["plural_pronouns"]
         if pronoun and token.ent_type_ not in ACTOR_ENTITIES:  # "the US" is no "us"
             return self._pronoun(token)
+        if token.pos_ in {"NOUN", "PROPN"} and (members := _members(phrase_span(token))):
+            return members  # "the Baltic states", "the two Koreas": every member state
         ent = entity_of(token)
         if ent is not None and not _is_group_noun(token):
             return self._entity_parts(ent) or [self._entity(ent, token)]
@@ -69,6 +71,8 @@ class ActorCoder:
         if coded, never a venue city."""
         if token.pos_ == "PRON":  # "his visit": whoever "his" is
             return [m for m in self.code(token) if m.coded]
+        if members := _members(token.doc[token.left_edge.i : token.right_edge.i + 1]):
+            return members  # "the six-party talks", "the Normandy Four summit"
         found: list[Mention] = []
         for inner in token.subtree:
             if inner.dep_ in {"prep", "relcl", "acl"} or is_venue(inner) or is_capital(inner):
@@ -274,13 +278,13 @@ class ActorCoder:
             alias = (known.country, known.sector)
         if alias is not None:  # a surname the NER missed: "Gen. Wei"
             return [Mention(span.text, span.start_char, span.end_char, "PERSON", *alias)]
-        # "the Navies of the United States, Australia, and Japan"
+        # "the Navies of the United States, Australia, and Japan", "leaders of the Quad"
         of_objects = [
             pobj
             for prep in token.children
             if prep.dep_ == "prep" and prep.lower_ == "of"
             for pobj in prep.children
-            if pobj.dep_ == "pobj" and entity_of(pobj) is not None
+            if pobj.dep_ == "pobj" and (entity_of(pobj) is not None or _members(phrase_span(pobj)))
         ]
         if of_objects and sector_of([token.text]) is not None:
             sector = sector_of([token.text])
@@ -321,6 +325,16 @@ class ActorCoder:
                 mention = self._entity(ent, ent.root)
                 if mention.coded:
                     yield mention
+
+
+def _members(span: Span) -> list[Mention]:
+    """The member states of a standing group the span names, each a party; a
+    one-word name needs its capital ("the Quad", not a quad bike)."""
+    words = [t for t in span if t.pos_ != "DET"]
+    if len(words) == 1 and not words[0].text[:1].isupper():
+        return []
+    codes = gazetteer.grouping(span.text)
+    return [Mention(span.text, span.start_char, span.end_char, "GPE", c, "GOV") for c in codes]
 
 
 def _word_mention(word: Token, country: str, sector: str | None) -> Mention:

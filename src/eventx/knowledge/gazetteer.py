@@ -144,6 +144,26 @@ def known_name(key: str) -> bool:
 
 
 @cache
+def _groupings() -> dict[str, tuple[str, ...]]:
+    """Standing groups of states by name: the curated ones ("the Baltic states",
+    "the Normandy Four") and the multi-state names of the Phoenix build
+    ("the two Koreas")."""
+    table = {
+        normalise(name): tuple(entry["countries"])
+        for name, entry in load_json("knowledge/country_names.json")["names"].items()
+        if entry.get("countries")
+    }
+    for name, codes in load_json("gazetteer/curated.json")["groupings"].items():
+        table[normalise(name)] = tuple(codes)
+    return table
+
+
+def grouping(text: str) -> tuple[str, ...]:
+    """The member states of a standing group named by the whole of ``text``."""
+    return _groupings().get(normalise(fold(text).replace(" - ", "-")), ())
+
+
+@cache
 def _features() -> dict[str, tuple[str, ...]]:
     return {
         name: tuple(codes)
