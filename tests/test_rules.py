@@ -57,6 +57,25 @@ def test_agreement_reached_and_ratified(extract: Extract) -> None:
     assert len(asserted(events, "agreement_signed")) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The signing of a treaty between Poland and Ukraine took place in Lublin.",
+            {"POL", "UKR"},
+        ),
+        ("Qatar hosted the signing of a deal between Chad and Sudan.", {"TCD", "SDN"}),
+        ("After the conclusion of a trade pact with Mexico, Japan cut tariffs.", {"JPN", "MEX"}),
+    ],
+)
+def test_signing_noun_takes_the_agreement_s_own_parties(
+    extract: Extract, text: str, expected: set[str]
+) -> None:
+    """ "The signing of X between A and B": A and B sign, not the host of the
+    ceremony; "with" adds a partner to the clause's subject."""
+    assert countries(only(extract(text), "agreement_signed")) == expected
+
+
 def test_ceasefire_agreement_gets_its_own_cameo_code(extract: Extract) -> None:
     event = only(extract("The two militias agreed a ceasefire on Sunday."), "agreement_signed")
     assert event.cameo == "0871"

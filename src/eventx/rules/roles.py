@@ -29,6 +29,7 @@ from eventx.rules.subjects import SUBJECT_DEPS, direct_objects, subjects, with_m
 from eventx.rules.windows import window_parties
 
 WITH_PREPS = frozenset({"with", "between", "among", "amongst", "alongside"})
+BETWEEN_PREPS = frozenset({"between", "among", "amongst"})
 DESTINATION_PREPS = frozenset({"to", "in"})
 TARGET_PREPS = frozenset({"on", "against", "at"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "conj", "acl", "xcomp"})
@@ -205,7 +206,14 @@ def roles(
     if style == "directed":
         return _directed_roles(trigger, exclude, event_noun)
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        return _nominal_roles(trigger, exclude, visit)
+        found = _nominal_roles(trigger, exclude, visit)
+        if event_noun is not None and event_noun.i != trigger.i:
+            # "the signing of a treaty between Poland and Ukraine": the treaty's
+            # own parties sign it, not whoever hosts the signing
+            between = prep_objects(event_noun, BETWEEN_PREPS)
+            found.actors = between or found.actors + prep_objects(event_noun, WITH_PREPS)
+            found.modifiers += noun_modifiers(event_noun)
+        return found
     found = _verbal_roles(trigger, style, exclude)
     for obj in trigger.children:  # "shook the hand of the Israeli prime minister"
         if obj.dep_ == "dobj" and obj.lemma_.lower() in {"hand", "hands"}:
