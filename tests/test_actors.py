@@ -556,3 +556,15 @@ def test_a_standing_group_of_states_is_its_members(
 def test_a_one_word_group_name_needs_its_capital(extract: Extract) -> None:
     event = only(extract("Officials of the quad met the French envoy in Paris."), "meeting_held")
     assert "AUS" not in countries(event)
+
+
+def test_an_organisation_s_own_session_has_no_state_party(extract: Extract) -> None:
+    """An organisation meeting as itself ("a summit of ASEAN leaders") is the
+    only party; one that sponsors talks brings the story's state to them."""
+    text = "A summit of ASEAN leaders was convened in Jakarta on Sunday."
+    assert countries(only(extract(text), "meeting_held")) == {None}
+    story = (
+        "Syria's war has killed thousands. Syria's neighbours fear the war. "
+        "UN-sponsored talks resumed in Geneva on Monday."
+    )
+    assert "SYR" in countries(only(extract(story), "meeting_held"))

@@ -24,7 +24,7 @@ from eventx.coding.mentions import Mention, lookup_span, party_counts, sector_of
 from eventx.events.drafts import Draft, on_trigger
 from eventx.events.scope import POLITICAL_SECTORS
 from eventx.knowledge import people
-from eventx.knowledge.packs import single_party_verbs
+from eventx.knowledge.packs import pack_words, single_party_verbs
 
 DOMESTIC_SECTORS = frozenset({"REB", "OPP"})
 # A story in which fewer of the sentences name a political actor is about
@@ -152,7 +152,14 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
         sides = _governments(draft.actors + draft.recipients)
         draft.actors = _prune([_home(m, context, sides) for m in draft.actors if not m.group])
         igo_only = all(m.sector == "IGO" and m.country is None for m in draft.actors)
-        if draft.actors and igo_only and context.home and not draft.recipients and nominal:
+        if (
+            draft.actors
+            and igo_only
+            and context.home
+            and not draft.recipients
+            and nominal
+            and _sponsored(draft)
+        ):
             # an organisation that sponsors talks or brokers a deal does so with
             # the parties the document is about: "UN-sponsored talks" in a Syria
             # story; but "the UN security council met" is the council's own session
@@ -165,6 +172,19 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             seen[draft.parties] += 1
             recent = draft.parties
             first_seen.setdefault(draft.parties, index)
+
+
+def _sponsored(draft: Draft) -> bool:
+    """ "UN-sponsored talks", "talks brokered by the UN", "the UN talks": the
+    organisation brings others together (it does not negotiate with itself);
+    "a summit of ASEAN leaders" is its own session."""
+    trigger = draft.match.trigger
+    if trigger.lemma_.lower() in pack_words("meeting_held", "negotiation_nouns"):
+        return not any(
+            c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in trigger.children
+        )
+    verbs = pack_words("meeting_held", "sponsor_verbs")
+    return any(t.lemma_.lower() in verbs for t in trigger.subtree if t.i != trigger.i)
 
 
 def _named_sets(drafts: list[Draft]) -> list[frozenset[str]]:
