@@ -153,6 +153,13 @@ def test_sentence_initial_participle_mistagged_as_a_name(extract: Extract) -> No
     assert {r.country for r in event.recipients} == {"KEN"}
 
 
+def test_a_meeting_and_its_purpose_are_one_event(extract: Extract) -> None:
+    """ "met in Nairobi to discuss the dispute": one meeting, held."""
+    events = extract("Kenya and Somalia met in Nairobi to discuss the maritime dispute.")
+    meetings = [e for e in events if e.type == "meeting_held"]
+    assert [(e.modality, countries(e)) for e in meetings] == [("asserted", {"KEN", "SOM"})]
+
+
 def test_handshake_is_a_meeting(extract: Extract) -> None:
     event = only(
         extract("The Chilean president shook the hand of the Peruvian prime minister."),

@@ -94,11 +94,13 @@ def _part_of_event(prep: Token) -> bool:
 
 def _journey_made(purpose: Token) -> bool:
     """A meeting as the purpose of a trip already made ("flew to Beijing to meet
-    Xi", "made their way to Sochi to attend") is reported as held; one that is
-    only aimed at ("in a bid to") is not."""
+    Xi", "made their way to Sochi to attend") or of a gathering ("met in Nairobi
+    to discuss") is reported as held; one that is only aimed at ("in a bid to")
+    is not."""
     head = purpose.head
     way = any(c.dep_ == "dobj" and c.lemma_.lower() == "way" for c in head.children)
-    return head.tag_ == "VBD" and (head.lemma_.lower() in lexicon()["journey_verbs"] or way)
+    made = lexicon()["journey_verbs"] | lexicon()["gathering_verbs"]
+    return head.tag_ == "VBD" and (head.lemma_.lower() in made or way)
 
 
 def _stops_walk(current: Token, head: Token) -> bool:

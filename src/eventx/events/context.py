@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from eventx.analysis.grammar import infinitive
 from eventx.analysis.tokens import entities_in
 from eventx.coding.actors import ActorCoder
 from eventx.coding.mentions import Mention, lookup_span, party_counts, sector_of
@@ -349,10 +350,16 @@ def _same_event(a: Draft, b: Draft) -> bool:
     lemmas = {
         d.match.trigger.lemma_.lower() for d in (a, b) if d.match.trigger.pos_ in {"VERB", "AUX"}
     }
-    if len(lemmas) == 2:
+    if len(lemmas) == 2 and not _purpose_of(a, b) and not _purpose_of(b, a):
         return False
     own_a, own_b = (frozenset(d.countries) if not d.fallback else frozenset() for d in (a, b))
     return not own_a or not own_b or own_a <= own_b or own_b <= own_a
+
+
+def _purpose_of(a: Draft, b: Draft) -> bool:
+    """ "met in Moscow to discuss Syria": the purpose is the meeting itself."""
+    purpose, verb = a.match.trigger, b.match.trigger
+    return purpose.head.i == verb.i and purpose.dep_ in {"advcl", "xcomp"} and infinitive(purpose)
 
 
 def inherit_settings(drafts: list[Draft]) -> None:
