@@ -568,3 +568,13 @@ def test_an_organisation_s_own_session_has_no_state_party(extract: Extract) -> N
         "UN-sponsored talks resumed in Geneva on Monday."
     )
     assert "SYR" in countries(only(extract(story), "meeting_held"))
+
+
+def test_a_word_of_an_event_s_name_is_no_listed_person_s_surname(extract: Extract) -> None:
+    """ "Cobra Gold" names the exercise: "Gold" is not Israel's Dore Gold; a
+    hyphenated pair of surnames still names its people."""
+    event = only(
+        extract("The Cobra Gold exercise began in Thailand with US and Thai marines."),
+        "military_exercise",
+    )
+    assert countries(event) == {"USA", "THA"}

@@ -83,6 +83,8 @@ class ActorCoder:
             if ent is not None and ent.root.i != inner.i:  # a word inside a longer name
                 found.extend(self._context_mentions(inner))
                 continue
+            if _unlisted_name(inner):
+                continue  # "the Cobra Gold exercise": a name, not Israel's Dore Gold
             coded = [m for m in self.code(inner) if m.coded]
             if not coded and _in_name_pair(inner):
                 coded = self._pair_member(inner)  # "the Ford-Suharto meeting": Ford is no firm
@@ -325,6 +327,18 @@ class ActorCoder:
                 mention = self._entity(ent, ent.root)
                 if mention.coded:
                     yield mention
+
+
+def _unlisted_name(token: Token) -> bool:
+    """The last word of a multi-word proper name that neither the NER nor the
+    gazetteer knows: its words are not surnames of listed people."""
+    name = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if token.pos_ != "PROPN" or not name or entity_of(token) is not None:
+        return False
+    span = token.doc[name[0].i : token.i + 1]
+    if any(t.text in {"-", "–"} for t in span):
+        return False  # "the Ford-Suharto meeting": a pair of names (_in_name_pair)
+    return gazetteer.lookup(span.text) is None
 
 
 def _members(span: Span) -> list[Mention]:
