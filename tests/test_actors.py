@@ -578,3 +578,11 @@ def test_a_word_of_an_event_s_name_is_no_listed_person_s_surname(extract: Extrac
         "military_exercise",
     )
     assert countries(event) == {"USA", "THA"}
+
+
+def test_a_quantity_is_what_it_counts(extract: Extract) -> None:
+    event = only(
+        extract("Hundreds of Ghanaian and Nigerian troops joined the drills in Ivory Coast."),
+        "military_exercise",
+    )
+    assert countries(event) == {"GHA", "NGA"}

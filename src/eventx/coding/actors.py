@@ -111,6 +111,9 @@ class ActorCoder:
         entities of the whole phrase are the parties either way.  Uncoded
         mentions are kept only when nothing in the phrase is coded.
         """
+        counted = _counted(token)
+        if counted is not None:  # "hundreds of Ghanaian and Nigerian troops"
+            return self.code_phrase(counted)
         if token.pos_ == "NOUN" and non_political([token.text]):
             # "airlines from Japan", "a Chinese lender": a firm, club or player,
             # whatever state it comes from, is no political party
@@ -327,6 +330,25 @@ class ActorCoder:
                 mention = self._entity(ent, ent.root)
                 if mention.coded:
                     yield mention
+
+
+QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "handful", "number"})
+
+
+def _counted(token: Token) -> Token | None:
+    """What a quantity noun counts: "hundreds of troops" are the troops."""
+    if token.lemma_.lower() not in QUANTITY_NOUNS:
+        return None
+    return next(
+        (
+            p
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def _unlisted_name(token: Token) -> bool:
