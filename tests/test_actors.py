@@ -586,3 +586,11 @@ def test_a_quantity_is_what_it_counts(extract: Extract) -> None:
         "military_exercise",
     )
     assert countries(event) == {"GHA", "NGA"}
+
+
+def test_a_state_name_the_ner_tags_as_a_place_is_read_whole(extract: Extract) -> None:
+    event = only(
+        extract("Negotiations between Sudan and South Sudan were resumed in Addis Ababa."),
+        "meeting_held",
+    )
+    assert countries(event) == {"SDN", "SSD"}

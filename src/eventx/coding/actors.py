@@ -264,7 +264,9 @@ class ActorCoder:
         span = phrase_span(token)
         # a name the NER missed ("IAEA", "USSR", "the Afghan Taliban"): the head's
         # own entry gives the sector, and the country where it has one
-        entry = gazetteer.lookup(token.text) if token.text[:1].isupper() else None
+        # the whole name first: "South Sudan" (tagged LOC) is not Sudan
+        upper = token.text[:1].isupper()
+        entry = (gazetteer.lookup(span.text) or gazetteer.lookup(token.text)) if upper else None
         if entry is not None:
             context_country, _ = self._context_code(token)
             return [
