@@ -76,6 +76,11 @@ def test_signing_noun_takes_the_agreement_s_own_parties(
     assert countries(only(extract(text), "agreement_signed")) == expected
 
 
+def test_talks_that_produce_an_agreement_are_its_parties(extract: Extract) -> None:
+    events = extract("Talks between Serbia and Kosovo produced an agreement on licence plates.")
+    assert countries(only(events, "agreement_signed")) == {"SRB", "XKX"}
+
+
 def test_ceasefire_agreement_gets_its_own_cameo_code(extract: Extract) -> None:
     event = only(extract("The two militias agreed a ceasefire on Sunday."), "agreement_signed")
     assert event.cameo == "0871"
@@ -762,6 +767,8 @@ def test_window_output_is_the_same_on_the_fast_path(extract: Extract) -> None:
             set(),
         ),
         ("The Line of Control ceasefire was violated twice on Sunday.", {"IND", "PAK"}, set()),
+        # an act as subject names no violator ('act_nouns')
+        ("Heavy shelling breached the truce between Sudan and South Sudan.", {"SDN", "SSD"}, set()),
     ],
 )
 def test_both_sides_of_a_violation(

@@ -35,6 +35,7 @@ from eventx.coding.mentions import (
 )
 from eventx.coding.titles import Code, context_code, state_modifiers, word_state
 from eventx.knowledge import gazetteer
+from eventx.knowledge.packs import pack_words
 from eventx.rules.roles import is_capital, is_venue
 
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
@@ -124,7 +125,15 @@ class ActorCoder:
         # a named head's modifiers describe it ("the two Nato allies", "Pakistan's
         # COAS"); only coordinations, appositions and "of" phrases add parties
         skip = DESCRIPTOR_DEPS if mentions else frozenset()
-        for inner in _phrase_tokens(token, skip):
+        # "talks between Serbia and Bosnia failed to produce an agreement": the
+        # parties of talks that act are the talks' own
+        between = pack_words("meeting_held", "negotiation_nouns")
+        own = (
+            [c for c in token.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS]
+            if token.lemma_.lower() in between or token.lower_ in between
+            else []
+        )
+        for inner in [*_phrase_tokens(token, skip), *(t for p in own for t in p.subtree)]:
             if inner.dep_ == "conj" and inner.head.dep_ in DESCRIPTOR_DEPS:
                 # "Israeli and Palestinian officials": each modifier is a party
                 mentions.extend(m for m in self._context_mentions(inner) if m.coded)
@@ -399,6 +408,7 @@ def _distributed(ent: Span) -> list[str]:
 
 PHRASE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "prep"})
 PHRASE_PREPS = frozenset({"of", "from"})
+PARTY_PREPS = frozenset({"between", "among", "with"})
 
 
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "poss"})

@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from eventx.analysis.grammar import entity_of, nearest_verb
 from eventx.knowledge import gazetteer
 from eventx.knowledge.files import load_json
+from eventx.knowledge.packs import pack_words
 from eventx.rules.subjects import SUBJECT_DEPS, direct_objects, subjects, with_members
 from eventx.rules.windows import window_parties
 
@@ -247,6 +248,9 @@ def _directed_roles(trigger: Token, exclude: frozenset[int], ceasefire: Token | 
             violators = subjects(verb, exclude)  # "Houthi forces committed new truce violations"
     else:
         violators = subjects(trigger, exclude)
+    # "Clashes could breach the truce": an act, not who acted
+    acts = pack_words("ceasefire_violation", "act_nouns")
+    violators = [t for t in violators if t.lemma_.lower() not in acts and t.lower_ not in acts]
     sides = prep_objects(trigger, WITH_PREPS)
     # "Indo-Pakistani ceasefire violations", "the Israel-Hamas truce": parties
     # where they code (their names are read whole, hyphenated pairs too)
