@@ -211,6 +211,29 @@ def test_joint_drills_with_coordination(extract: Extract) -> None:
     assert (event.cameo, event.plover) == ("062", "COOPERATE")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "The drills involved 10,000 troops from Russia and Belarus.",
+            "military_exercise",
+            {"RUS", "BLR"},
+        ),
+        (
+            "The Geneva summit brought together the American and Russian presidents.",
+            "meeting_held",
+            {"USA", "RUS"},
+        ),
+    ],
+)
+def test_an_event_that_involves_its_parties(
+    extract: Extract, text: str, kind: str, expected: set[str]
+) -> None:
+    """An event noun as subject of "involve", "include", "bring together": its
+    objects are the parties; "does not include X" leaves X out."""
+    assert countries(only(extract(text), kind)) == expected
+
+
 def test_war_games_single_state(extract: Extract) -> None:
     event = only(extract("Greece staged war games in the Aegean Sea."), "military_exercise")
     assert countries(event) == {"GRC"}

@@ -81,6 +81,11 @@ def is_venue(token: Token) -> bool:
 
 
 @cache
+def _involving_verbs() -> frozenset[str]:
+    return frozenset(load_json("lexicons/participation.json")["involving_verbs"])
+
+
+@cache
 def _participation_verbs() -> frozenset[str]:
     return frozenset(load_json("lexicons/participation.json")["verbs"])
 
@@ -384,5 +389,13 @@ def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
             actors += subjects(verb, exclude | {noun.i})
         elif noun.dep_ == "nsubjpass" and verb.lemma_.lower() in _participation_verbs():
             actors += passive_agents(verb)  # "talks were held by Iranian and Iraqi officials"
+        elif (
+            noun.dep_ == "nsubj"
+            and verb.lemma_.lower() in _involving_verbs()
+            and not any(c.dep_ == "neg" for c in verb.children)  # "does not include"
+        ):
+            # "the drills involved troops from Russia and Belarus": the states the
+            # troops come from, where the parse hangs them on the verb
+            actors += prep_objects(verb, frozenset({"from"})) or direct_objects(verb)
         actors += prep_objects(verb, WITH_PREPS)
     return Roles(actors, recipients, modifiers)
