@@ -594,3 +594,18 @@ def test_a_state_name_the_ner_tags_as_a_place_is_read_whole(extract: Extract) ->
         "meeting_held",
     )
     assert countries(event) == {"SDN", "SSD"}
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("the US Senate", "USA"),
+        ("USAID", "USA"),
+        ("the Afghan National Army", "AFG"),
+        # an office many states have, though Phoenix lists it under the US
+        ("the Joint Chiefs of Staff", None),
+    ],
+)
+def test_phoenix_state_bodies_that_name_their_state(name: str, country: str | None) -> None:
+    entry = gazetteer.lookup(name)
+    assert (entry.country if entry else None) == country

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from eventx.knowledge.files import load_json
 
@@ -71,22 +72,59 @@ PHOENIX_KINDS = frozenset({"name", "demonym"})  # not "other": provinces, cities
 
 
 def _add_groups(table: dict[str, Entry]) -> None:
-    """The Phoenix armed groups and international bodies, where our lists have
-    none: "the Liberation Tigers of Tamil Eelam", "LTTE", "Lashkar-e-Taiba",
-    "ECOWAS".  A one-word name counts only where it cannot be an everyday word:
-    an acronym of four letters or more ("LTTE"; three-letter ones are everyday
-    words too: "LeT", "ISA") or a hyphenated name ("Lashkar-e-Taiba");
+    """The Phoenix armed groups, international bodies and state bodies, where
+    our lists have none: "the Liberation Tigers of Tamil Eelam", "LTTE",
+    "Lashkar-e-Taiba", "ECOWAS", "the US Senate".  A one-word name counts only
+    where it cannot be an everyday word: an acronym of four letters or more
+    ("LTTE"; three-letter ones are everyday words too: "LeT", "ISA") or a
+    hyphenated name ("Lashkar-e-Taiba");
     "Tigers", "Youth" and "Paradise" are names too, and stay out."""
     groups = load_json("knowledge/armed_groups.json")["names"]
     bodies = load_json("knowledge/organisations.json")["names"]
     international = {k: v for k, v in bodies.items() if v["sector"] == "IGO"}
-    for names in (groups, international):
+    for names in (groups, international, _state_bodies(table)):
         for key, entry in names.items():
             if key not in table and _distinctive(key, entry["name"]):
                 # a group the dictionary leaves stateless is of the state its name
                 # names: "the Popular Front for the Liberation of Palestine"
                 country = entry["country"] or _state_named_in(entry["name"], table)
                 table[key] = Entry(country, entry["sector"], "organisation")
+
+
+def _state_bodies(table: dict[str, Entry]) -> dict[str, dict[str, Any]]:
+    """The Phoenix state bodies ("the US Senate", "the Palestinian Authority",
+    "USAID"), by name and synonym, with the role in force today (the undated
+    or open-ended one).  A name counts where it names its state or is an
+    acronym: "the Joint Chiefs of Staff", "the secretary of state" are offices
+    of many states, though the dictionary lists them under the US."""
+    from eventx.knowledge.people import PHOENIX_SECTORS  # people.py builds on this module
+
+    found: dict[str, dict[str, Any]] = {}
+    for item in load_json("knowledge/people.json")["people"]:
+        current = [r for r in item["roles"] if r["until"] is None and r["country"]]
+        if item["kind"] != "body" or not current:
+            continue
+        role = current[-1]
+        sector = PHOENIX_SECTORS.get(role["sector"])  # none for business, media
+        entry = {"name": item["name"], "country": role["country"], "sector": sector}
+        for key in [normalise(item["name"]), *map(normalise, item["synonyms"])]:
+            acronym = " " not in key and _distinctive(key, item["name"])
+            if acronym or role["country"] in _states_named_in(key, table):
+                found.setdefault(key, entry)
+    return found
+
+
+def _states_named_in(name: str, table: dict[str, Entry]) -> set[str]:
+    """Every state a word of ``name`` names or describes ("Syrian", "US")."""
+    words = normalise(name).split()
+    return {
+        entry.country
+        for size in (3, 2, 1)
+        for i in range(len(words) - size + 1)
+        if (entry := table.get(" ".join(words[i : i + size]))) is not None
+        and entry.kind in {"name", "alias", "demonym"}
+        and entry.country
+    }
 
 
 def _state_named_in(name: str, table: dict[str, Entry]) -> str | None:
