@@ -158,6 +158,15 @@ def test_sentence_initial_participle_mistagged_as_a_name(extract: Extract) -> No
     assert {r.country for r in event.recipients} == {"KEN"}
 
 
+def test_who_kicks_off_a_visit_makes_it(extract: Extract) -> None:
+    event = only(
+        extract("Pakistan's president kicked off a three-day visit to Italy on Monday."),
+        "meeting_held",
+    )
+    assert countries(event) == {"PAK"}
+    assert {r.country for r in event.recipients} == {"ITA"}
+
+
 def test_a_meeting_and_its_purpose_are_one_event(extract: Extract) -> None:
     """ "met in Nairobi to discuss the dispute": one meeting, held."""
     events = extract("Kenya and Somalia met in Nairobi to discuss the maritime dispute.")
