@@ -284,6 +284,9 @@ from tests.helpers import Extract, only
             "meeting_held",
             "asserted",
         ),
+        # an offer is a plan, unless it is turned down
+        ("Egypt accepted an invitation to talks with Ethiopia.", "meeting_held", "future"),
+        ("Ethiopia declined an invitation to talks with Egypt.", "meeting_held", "negated"),
         # an effort is an aim: "working to", "striving to"
         ("Qatar is working to broker a peace deal with Sudan.", "agreement_signed", "future"),
     ],

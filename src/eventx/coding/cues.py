@@ -147,7 +147,11 @@ def own_cue(
     from_prep = came_from is not None and came_from.dep_ == "prep"
     if from_prep and token.pos_ == "NOUN" and lemma in cues["prospect_nouns"]:
         # "a precondition for talks", "a return to peace talks"; but an offer of talks is a plan
-        return "future" if lemma in cues["offer_nouns"] else "hypothetical"
+        if lemma not in cues["offer_nouns"]:
+            return "hypothetical"
+        # ... unless it is turned down: "declined an invitation to talks"
+        declined = token.dep_ == "dobj" and lemma_of(token.head) in cues["negation_verbs"]
+        return "negated" if declined else "future"
     if infinitive(token) and token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ == "xcomp":
         return "future"  # the headline "Chad, Niger to hold joint drills"
     if _going_to(token, came_from):
