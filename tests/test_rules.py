@@ -158,6 +158,12 @@ def test_sentence_initial_participle_mistagged_as_a_name(extract: Extract) -> No
     assert {r.country for r in event.recipients} == {"KEN"}
 
 
+def test_travel_to_a_capital_the_ner_tags_as_a_person(extract: Extract) -> None:
+    event = only(extract("The Kenyan foreign minister flew to Accra on Monday."), "meeting_held")
+    assert countries(event) == {"KEN"}
+    assert {r.country for r in event.recipients} == {"GHA"}
+
+
 def test_who_kicks_off_a_visit_makes_it(extract: Extract) -> None:
     event = only(
         extract("Pakistan's president kicked off a three-day visit to Italy on Monday."),
