@@ -825,6 +825,8 @@ def test_both_sides_of_a_violation(
         "An Uzbek bank and a Chinese lender signed a loan agreement in Tashkent.",
         "The Nigerian striker signed a contract with a Turkish football club.",
         "Armenian and Azerbaijani chess players shook hands before their match.",
+        # a firm coordinated with another party is none, whatever its modifiers
+        "Toyota and the Vietnamese carmaker VinFast signed a supply deal.",
         # teams that meet in a contest play
         "Ghana and the Ivory Coast met in the semi-final of the Africa Cup of Nations.",
     ],

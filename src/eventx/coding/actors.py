@@ -133,7 +133,17 @@ class ActorCoder:
             if token.lemma_.lower() in between or token.lower_ in between
             else []
         )
+        # "Toyota and the Vietnamese carmaker VinFast": a firm among the
+        # coordinated parties is none, whatever its modifiers and name say
+        firms = {
+            t.i
+            for conj in token.conjuncts
+            if conj.pos_ == "NOUN" and non_political([conj.text])
+            for t in conj.subtree
+        }
         for inner in [*_phrase_tokens(token, skip), *(t for p in own for t in p.subtree)]:
+            if inner.i in firms:
+                continue
             if inner.dep_ == "conj" and inner.head.dep_ in DESCRIPTOR_DEPS:
                 # "Israeli and Palestinian officials": each modifier is a party
                 mentions.extend(m for m in self._context_mentions(inner) if m.coded)
