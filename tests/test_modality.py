@@ -284,6 +284,9 @@ from tests.helpers import Extract, only
             "meeting_held",
             "asserted",
         ),
+        # talks that failed took place; talks that failed to materialise did not
+        ("The talks between Russia and Turkey had failed.", "meeting_held", "asserted"),
+        ("The talks between Russia and Turkey failed to materialise.", "meeting_held", "negated"),
         # an offer is a plan, unless it is turned down
         ("Egypt accepted an invitation to talks with Ethiopia.", "meeting_held", "future"),
         ("Ethiopia declined an invitation to talks with Egypt.", "meeting_held", "negated"),

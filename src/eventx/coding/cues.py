@@ -52,6 +52,26 @@ def _present(verb: Token) -> bool:
     return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
 
 
+def _fails_to_occur(verb: Token) -> bool:
+    """ "the talks failed to materialise": what failed is the event itself."""
+    return any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in lexicon()["occurrence_verbs"]
+        for c in verb.children
+    )
+
+
+def _outcome_of(verb: Token, came_from: Token | None) -> bool:
+    """An event noun that is the active subject of a verb of failing or
+    refusing, with no action after it, did happen: "the talks failed", "the
+    summit rejected the plan" (but "the talks failed to materialise")."""
+    return (
+        came_from is not None
+        and came_from.dep_ == "nsubj"
+        and came_from.pos_ == "NOUN"
+        and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+    )
+
+
 def _refuses_an_action(verb: Token, came_from: Token | None) -> bool:
     """A refusal with an infinitive refuses that action ("refused to support the
     project during a summit"): an event attached to the verb elsewhere is its
@@ -156,7 +176,11 @@ def own_cue(
         return "future"  # the headline "Chad, Niger to hold joint drills"
     if _going_to(token, came_from):
         return "future"  # "China is going to have to make a deal"
-    if lemma in cues["negation_verbs"] and not _refuses_an_action(token, came_from):
+    if lemma in cues["negation_verbs"] and (
+        not _refuses_an_action(token, came_from) or _fails_to_occur(token)
+    ):
+        if _outcome_of(token, came_from):
+            return None  # "the talks had failed": they took place, to no result
         return "negated"
     topic = came_from is not None and came_from.dep_ == "prep" and came_from.lower_ in TOPIC_PREPS
     if (
