@@ -26,8 +26,8 @@ PUBLISHED = dt.date(2020, 11, 30)
         ("late last year", "2019", "year"),
         ("mid-December", "2019-12", "month"),
         ("the end of 2018", "2018", "year"),
-        ("19-21 April 2004", "2004-04", "month"),  # several days: the month
-        ("April 19-21, 2004", "2004-04", "month"),
+        ("19-21 April 2004", "2004-04-19", "day"),  # several days: the first (GUIDELINES)
+        ("April 19-21, 2004", "2004-04-19", "day"),
     ],
 )
 def test_resolution_and_granularity(text: str, value: str, granularity: str) -> None:

@@ -70,7 +70,8 @@ def unqualified(text: str) -> str:
 MONTHS = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 MONTH_DAY = re.compile(rf"\b\d{{1,2}}\s+{MONTHS}\b|\b{MONTHS}\s+\d{{1,2}}\b", re.IGNORECASE)
 BARE_MONTH = re.compile(rf"^{MONTHS}$", re.IGNORECASE)
-# "19-21 April 2004", "April 19-21": several days, told at the month's grain
+# "19-21 April 2004", "April 19-21": several days, dated by the first
+DAYS_SPAN = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}\b")
 DAY_RANGE = re.compile(
     rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{MONTHS}\b|\b{MONTHS}\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b",
     re.IGNORECASE,
@@ -127,6 +128,8 @@ def resolve(
     if published is None and anchor_year and MONTH_DAY.search(cleaned) and not YEAR.search(cleaned):
         cleaned = f"{cleaned} {anchor_year}"  # "on 9 April" after "30 January 1992"
     cleaned = unqualified(cleaned)
+    if DAY_RANGE.search(cleaned):  # "19-21 April 2004": its first day (GUIDELINES)
+        cleaned = DAYS_SPAN.sub(r"\1", cleaned)
     base = dt.datetime.combine(published, dt.time()) if published else _PLACEHOLDER_BASE
     if published and WEEKDAYS.search(cleaned) and not YEAR.search(cleaned):
         base += dt.timedelta(days=1)
@@ -141,8 +144,6 @@ def resolve(
     if years and str(data.date_obj.year) not in years:
         return None  # "the 1970s" is a decade, not a date dateparser can place
     period = data.period if data.period in {"year", "month", "week", "day"} else "day"
-    if period == "day" and DAY_RANGE.search(cleaned):
-        period = "month"
     if published is None and not YEAR.search(cleaned):
         return EventDate(text=text, value=None, granularity=None)
     when = data.date_obj.date()
