@@ -609,3 +609,12 @@ def test_a_state_name_the_ner_tags_as_a_place_is_read_whole(extract: Extract) ->
 def test_phoenix_state_bodies_that_name_their_state(name: str, country: str | None) -> None:
     entry = gazetteer.lookup(name)
     assert (entry.country if entry else None) == country
+
+
+def test_a_venue_named_nowhere_else_is_no_party(extract: Extract) -> None:
+    """The story's home country is a party it supplies only where the story
+    names it as more than this event's venue."""
+    text = "Diplomats said the Sudanese army and rebel groups had reached a peace deal in Juba."
+    assert countries(only(extract(text), "agreement_signed")) == {"SDN"}
+    story = "South Sudan said the deal was close. The Sudanese army reached a peace deal in Juba."
+    assert countries(only(extract(story), "agreement_signed")) == {"SDN", "SSD"}

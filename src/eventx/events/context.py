@@ -42,6 +42,7 @@ class DocumentContext:
     # actors in enough of its sentences (or is too short to tell)
     political: bool
     published: dt.date | None = None  # people are coded as of this day (DocumentFacts)
+    home_sentences: frozenset[int] = frozenset()  # the sentences that name the home country
 
     @classmethod
     def of(cls, coder: ActorCoder) -> DocumentContext:
@@ -51,7 +52,8 @@ class DocumentContext:
         igo = False
         sents = facts.sentences
         political_sentences = 0
-        for sent, read in zip(sents, facts.read, strict=True):
+        naming: dict[str, set[int]] = {}
+        for index, (sent, read) in enumerate(zip(sents, facts.read, strict=True)):
             if read:
                 mentions = list(coder.sentence_mentions(sent))
                 nouns = (t.lower_ for t in sent if t.pos_ in {"NOUN", "PROPN"})
@@ -64,6 +66,7 @@ class DocumentContext:
             for mention, place in zip(mentions, places, strict=True):
                 igo = igo or (mention.country is None and mention.sector == "IGO")
                 if mention.country:
+                    naming.setdefault(mention.country, set()).add(index)
                     # a state named as a place ("in Syria") is where the story is set
                     counts[mention.country] += 2 if place else 1
                     first.setdefault(mention.country, mention.start)
@@ -72,9 +75,22 @@ class DocumentContext:
         short = len(sents) < 3
         actors = political_sentences >= MIN_POLITICAL_SHARE * len(sents)
         political = short or ((len(counts) >= 2 or igo) and actors)
+        home = ranked[0] if ranked else None
         return cls(
-            home=ranked[0] if ranked else None, political=political, published=facts.published
+            home=home,
+            political=political,
+            published=facts.published,
+            home_sentences=frozenset(naming.get(home, ())) if home else frozenset(),
         )
+
+    def home_for(self, draft: Draft) -> str | None:
+        """The home country as a party the document supplies to ``draft``: not
+        where the document names it only as this event's venue ("a peace deal
+        in Juba" is no deal with South Sudan)."""
+        where = draft.location.country if draft.location else None
+        if where == self.home and self.home_sentences <= {draft.sentence.index}:
+            return None
+        return self.home
 
 
 PLACE_PREPS = frozenset({"in", "inside", "across", "throughout"})
@@ -118,7 +134,8 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             best = max(seen, key=lambda parties: (seen[parties], -first_seen[parties]))
             salient = sorted(best, key=str)
         else:
-            salient = [context.home] if context.home else []
+            home = context.home_for(draft)
+            salient = [home] if home else []
         groups = [m for m in draft.actors if m.group]
         nominal = draft.match.trigger.pos_ in {"NOUN", "PROPN"}
         counted = _counted_set(draft, groups, named, context.published)
@@ -156,7 +173,7 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
         if (
             draft.actors
             and igo_only
-            and context.home
+            and (home := context.home_for(draft))
             and not draft.recipients
             and nominal
             and _sponsored(draft)
@@ -164,7 +181,7 @@ def resolve_context(drafts: list[Draft], context: DocumentContext) -> None:
             # an organisation that sponsors talks or brokers a deal does so with
             # the parties the document is about: "UN-sponsored talks" in a Syria
             # story; but "the UN security council met" is the council's own session
-            draft.actors.append(context_party(draft, context.home))
+            draft.actors.append(context_party(draft, home))
         draft.recipients = _prune(
             [_home(m, context, sides) for m in draft.recipients if not m.group]
         )
@@ -252,17 +269,18 @@ def _second_party(draft: Draft, context: DocumentContext) -> None:
     the story is about ("Russia negotiated a ceasefire" in a Syria story), unless
     the verb is one party's own act on a treaty ("Chile ratified the convention")."""
     kind = draft.match.rule.type
+    home = context.home_for(draft)
     named = {m.country for m in draft.actors if m.country}
     if (
         kind == "agreement_signed"
         and len(named) == 1
-        and context.home
-        and context.home not in named
+        and home
+        and home not in named
         and not any(m.sector == "IGO" for m in draft.actors)
         and not any(m.label == "GROUP" for m in draft.actors)  # "European countries"
         and draft.match.trigger.lemma_.lower() not in single_party_verbs(kind)
     ):
-        draft.actors.append(context_party(draft, context.home))
+        draft.actors.append(context_party(draft, home))
 
 
 def context_party(draft: Draft, code: str | None) -> Mention:
