@@ -164,6 +164,16 @@ def test_travel_to_a_capital_the_ner_tags_as_a_person(extract: Extract) -> None:
     assert {r.country for r in event.recipients} == {"GHA"}
 
 
+def test_an_event_at_whose_close_the_clause_acts(extract: Extract) -> None:
+    """ "At the close/end/in the course of X, Y did Z": Y took part in X, and X
+    was held (a phase noun is no "close to" cue)."""
+    event = only(
+        extract("At the close of an exercise with Vietnamese forces, the Indian navy sailed home."),
+        "military_exercise",
+    )
+    assert (event.modality, countries(event)) == ("asserted", {"VNM", "IND"})
+
+
 def test_who_kicks_off_a_visit_makes_it(extract: Extract) -> None:
     event = only(
         extract("Pakistan's president kicked off a three-day visit to Italy on Monday."),

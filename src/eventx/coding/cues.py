@@ -193,6 +193,7 @@ def own_cue(
         return "hypothetical"
     if (
         lemma in cues["future_verbs"]
+        and not (token.pos_ == "NOUN" and lemma in cues["measure_nouns"])  # "at the close of"
         and came_from is not None
         and came_from.dep_
         in {
