@@ -174,6 +174,15 @@ def test_an_event_at_whose_close_the_clause_acts(extract: Extract) -> None:
     assert (event.modality, countries(event)) == ("asserted", {"VNM", "IND"})
 
 
+def test_the_reporter_of_an_exercise_with_a_partner_held_it(extract: Extract) -> None:
+    """ "X's navy chief said the exercise with Y had ended": X's side held it
+    with Y; a verb that is no report ("condemned") adds no side."""
+    said = "India's navy chief said the exercise with the French navy had concluded."
+    assert countries(only(extract(said), "military_exercise")) == {"IND", "FRA"}
+    condemned = "China condemned the exercise with Japan."
+    assert countries(only(extract(condemned), "military_exercise")) == {"JPN"}
+
+
 def test_who_kicks_off_a_visit_makes_it(extract: Extract) -> None:
     event = only(
         extract("Pakistan's president kicked off a three-day visit to Italy on Monday."),

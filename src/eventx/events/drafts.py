@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from eventx.coding.actors import ActorCoder
 from eventx.coding.attributes import attributes_of, mode_of
 from eventx.coding.attribution import source_of
+from eventx.coding.cues import reporting_verbs
 from eventx.coding.dates import after_publication, event_date
 from eventx.coding.mentions import Mention, party_counts
 from eventx.coding.modality import modality
@@ -209,7 +210,29 @@ def _parties(
             or chaired_by_its_only_side(trigger, actors)
         ):
             return None  # "the army is in talks with local companies": one political side
+    elif rule.type == "military_exercise" and _partner_only(trigger, actors):
+        # "India's navy chief said the exercise with the French navy had ended":
+        # the speaker's side held it with the partner
+        speaker = [m for t in subjects(sent.root) for m in coder.code_phrase(t) if m.coded]
+        actors = unique(actors + speaker)
     return actors, recipients, found.recipients
+
+
+def _partner_only(trigger: Token, actors: list[Mention]) -> bool:
+    """An exercise noun whose only coded party is its "with" partner, in a
+    sentence that reports it ("said the exercise with X had concluded")."""
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if trigger.sent.root.lemma_.lower() not in reporting_verbs():
+        return False
+    partner = {
+        t.idx
+        for p in trigger.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for t in p.subtree
+    }
+    coded = [m for m in actors if m.coded]
+    return bool(coded) and all(m.start in partner for m in coded)
 
 
 def _one_sided(noun: Token | None) -> bool:
