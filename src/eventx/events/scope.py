@@ -194,6 +194,8 @@ def topic_mention(trigger: Token) -> bool:
     if head.dep_ in {"nsubj", "nsubjpass", "dobj"} and governor.pos_ in {"VERB", "AUX"}:
         if governor.lemma_.lower() in verbs:
             return True
+        if _habitual(head, governor):
+            return True  # "militias routinely conduct training exercises": a habit
         # a bare noun said to be something: "Negotiations are the only way"; not
         # "the joint exercise is a provocation"
         generic = not any(c.dep_ in {"det", "poss"} for c in head.children)
@@ -204,6 +206,22 @@ def topic_mention(trigger: Token) -> bool:
             and any(c.dep_ == "attr" for c in governor.children)
         )
     return False
+
+
+@cache
+def _habitual_adverbs() -> frozenset[str]:
+    return frozenset(load_json("lexicons/participation.json")["habitual_adverbs"])
+
+
+def _habitual(noun: Token, verb: Token) -> bool:
+    """A bare event noun under a present-tense verb of habit ("routinely")."""
+    bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+    present = verb.tag_ in {"VBP", "VBZ"}
+    return (
+        bare
+        and present
+        and any(c.dep_ == "advmod" and c.lower_ in _habitual_adverbs() for c in verb.children)
+    )
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
