@@ -192,6 +192,13 @@ def test_who_kicks_off_a_visit_makes_it(extract: Extract) -> None:
     assert {r.country for r in event.recipients} == {"ITA"}
 
 
+def test_a_meeting_of_their_ministers_is_a_meeting(extract: Extract) -> None:
+    event = only(
+        extract("Russia and China held a meeting of their foreign ministers."), "meeting_held"
+    )
+    assert countries(event) == {"RUS", "CHN"}
+
+
 def test_a_meeting_and_its_purpose_are_one_event(extract: Extract) -> None:
     """ "met in Nairobi to discuss the dispute": one meeting, held."""
     events = extract("Kenya and Somalia met in Nairobi to discuss the maritime dispute.")
@@ -229,6 +236,8 @@ def test_summit_without_named_parties_is_kept(extract: Extract) -> None:
         "The figures came from the National Conference of State Legislatures.",
         "He travelled to Pakistan in 1999 to train with a militant group.",
         "A growing number of tourists join the package tours to Bali.",
+        # one actor's own body in session (GUIDELINES: "a cabinet meeting")
+        "The Burmese junta held a meeting of its ruling council.",
     ],
 )
 def test_not_a_meeting(extract: Extract, text: str) -> None:

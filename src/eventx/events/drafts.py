@@ -24,6 +24,7 @@ from eventx.events.scope import (
     armed_group_arrival,
     business_side,
     chaired_by_its_only_side,
+    own_session,
     private_traveller,
     topic_mention,
     visit_to_an_institution,
@@ -96,6 +97,8 @@ def draft_event(
     trigger = match.trigger
     if topic_mention(trigger):
         return None  # "progress in the peace talks had stalled": a topic, not an occurrence
+    if match.rule.type == "meeting_held" and own_session(trigger):
+        return None  # "a meeting of its ruling council"
     parties = _parties(match, coder, sent)
     if parties is None:
         return None

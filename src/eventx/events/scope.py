@@ -208,6 +208,25 @@ def topic_mention(trigger: Token) -> bool:
     return False
 
 
+SINGULAR_POSSESSIVES = frozenset({"its", "his", "her"})
+
+
+def own_session(trigger: Token) -> bool:
+    """ "The junta held a meeting of its ruling council": one actor's own body
+    in session, not a meeting of two parties (GUIDELINES: "a cabinet meeting,
+    a party congress"); "a meeting of their foreign ministers" may be two."""
+    if trigger.pos_ not in NOUN_POS:
+        return False
+    return any(
+        g.dep_ == "poss" and g.lower_ in SINGULAR_POSSESSIVES
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for g in pobj.children
+    )
+
+
 @cache
 def _habitual_adverbs() -> frozenset[str]:
     return frozenset(load_json("lexicons/participation.json")["habitual_adverbs"])
