@@ -622,3 +622,13 @@ def test_a_venue_named_nowhere_else_is_no_party(extract: Extract) -> None:
     assert countries(only(extract(text), "agreement_signed")) == {"SDN"}
     story = "South Sudan said the deal was close. The Sudanese army reached a peace deal in Juba."
     assert countries(only(extract(story), "agreement_signed")) == {"SDN", "SSD"}
+
+
+def test_an_object_pronoun_is_the_titled_object_before_it(extract: Extract) -> None:
+    """ "with him" is not the clause's own subject: with no named person before
+    it, it is the nearest titled object ("Receiving the Tajik president, ...")."""
+    text = (
+        "Receiving the Tajik president in Tashkent, Uzbekistan's president signed "
+        "a border treaty with him."
+    )
+    assert countries(only(extract(text), "agreement_signed")) == {"UZB", "TJK"}

@@ -174,6 +174,7 @@ class ActorCoder:
             person = (
                 self._fronted_subject(token)
                 or self.person_before(token)
+                or self._titled_object_before(token)
                 or self._clause_subject(token)
             )
             if person is None:  # someone, though we cannot say who
@@ -199,6 +200,19 @@ class ActorCoder:
             country, sector = found[0].country, found[0].sector
         # uncoded, it is still this subject: never an earlier person
         return on_pronoun(token, country, sector)
+
+    def _titled_object_before(self, token: Token) -> Mention | None:
+        """ "Receiving the Tajik president, Uzbekistan's president signed a treaty
+        with him": an object pronoun is not its own clause's subject; with no
+        named person before it, it is the nearest titled object before it."""
+        if token.lower_ not in OBJECT_PRONOUNS or token.dep_ not in {"pobj", "dobj", "dative"}:
+            return None
+        for noun in reversed(token.sent[: token.i - token.sent.start]):
+            if noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "pobj"}:
+                titled = [m for m in self._noun(noun) if m.coded and m.sector]
+                if titled:
+                    return on_pronoun(token, titled[0].country, titled[0].sector)
+        return None
 
     def _clause_subject(self, token: Token) -> Mention | None:
         """ "The Iraqi foreign minister said his visit ...": with no named person
@@ -419,6 +433,7 @@ def _distributed(ent: Span) -> list[str]:
 PHRASE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "prep"})
 PHRASE_PREPS = frozenset({"of", "from"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
+OBJECT_PRONOUNS = frozenset({"him", "her"})
 
 
 DESCRIPTOR_DEPS = frozenset({"compound", "amod", "poss"})
