@@ -33,6 +33,20 @@ from eventx.coding.mentions import (
     on_pronoun,
     sector_of,
 )
+from eventx.coding.phrases import (
+    DESCRIPTOR_DEPS,
+    OBJECT_PRONOUNS,
+    PARTY_PREPS,
+    counted_noun,
+    distributed,
+    group_members,
+    in_name_pair,
+    is_group_noun,
+    organisation_in,
+    phrase_tokens,
+    unlisted_name,
+    word_mention,
+)
 from eventx.coding.titles import Code, context_code, state_modifiers, word_state
 from eventx.knowledge import gazetteer
 from eventx.knowledge.packs import pack_words
@@ -59,10 +73,10 @@ class ActorCoder:
         pronoun = token.pos_ == "PRON" or token.lower_ in groups()["plural_pronouns"]
         if pronoun and token.ent_type_ not in ACTOR_ENTITIES:  # "the US" is no "us"
             return self._pronoun(token)
-        if token.pos_ in {"NOUN", "PROPN"} and (members := _members(phrase_span(token))):
+        if token.pos_ in {"NOUN", "PROPN"} and (members := group_members(phrase_span(token))):
             return members  # "the Baltic states", "the two Koreas": every member state
         ent = entity_of(token)
-        if ent is not None and not _is_group_noun(token):
+        if ent is not None and not is_group_noun(token):
             return self._entity_parts(ent) or [self._entity(ent, token)]
         return [self._titled(m, token) for m in self._noun(token)]
 
@@ -72,7 +86,7 @@ class ActorCoder:
         if coded, never a venue city."""
         if token.pos_ == "PRON":  # "his visit": whoever "his" is
             return [m for m in self.code(token) if m.coded]
-        if members := _members(token.doc[token.left_edge.i : token.right_edge.i + 1]):
+        if members := group_members(token.doc[token.left_edge.i : token.right_edge.i + 1]):
             return members  # "the six-party talks", "the Normandy Four summit"
         found: list[Mention] = []
         for inner in token.subtree:
@@ -84,13 +98,13 @@ class ActorCoder:
             if ent is not None and ent.root.i != inner.i:  # a word inside a longer name
                 found.extend(self._context_mentions(inner))
                 continue
-            if _unlisted_name(inner):
+            if unlisted_name(inner):
                 continue  # "the Cobra Gold exercise": a name, not Israel's Dore Gold
             coded = [m for m in self.code(inner) if m.coded]
-            if not coded and _in_name_pair(inner):
+            if not coded and in_name_pair(inner):
                 coded = self._pair_member(inner)  # "the Ford-Suharto meeting": Ford is no firm
             if not coded and (country := word_state(inner)) is not None:
-                coded = [_word_mention(inner, country, "GOV")]  # "the Sino-Pakistani pact"
+                coded = [word_mention(inner, country, "GOV")]  # "the Sino-Pakistani pact"
             found.extend(coded)
         return found
 
@@ -112,7 +126,7 @@ class ActorCoder:
         entities of the whole phrase are the parties either way.  Uncoded
         mentions are kept only when nothing in the phrase is coded.
         """
-        counted = _counted(token)
+        counted = counted_noun(token)
         if counted is not None:  # "hundreds of Ghanaian and Nigerian troops"
             return self.code_phrase(counted)
         if token.pos_ == "NOUN" and non_political([token.text]):
@@ -141,7 +155,7 @@ class ActorCoder:
             if conj.pos_ == "NOUN" and non_political([conj.text])
             for t in conj.subtree
         }
-        for inner in [*_phrase_tokens(token, skip), *(t for p in own for t in p.subtree)]:
+        for inner in [*phrase_tokens(token, skip), *(t for p in own for t in p.subtree)]:
             if inner.i in firms:
                 continue
             if inner.dep_ == "conj" and inner.head.dep_ in DESCRIPTOR_DEPS:
@@ -232,7 +246,7 @@ class ActorCoder:
         "the Ford-Suharto meeting", "US-Russia"."""
         joined = any(t.lower_ in {"-", "and", "–", "/"} or "-" in t.text for t in ent)
         words = [w for t in ent for w in t.text.replace("–", "-").split("-") if w]
-        words += _distributed(ent)
+        words += distributed(ent)
         if not joined or len(words) < 2:
             return []
         # a name joining two states is a bilateral body unless its words say otherwise
@@ -324,7 +338,8 @@ class ActorCoder:
             for prep in token.children
             if prep.dep_ == "prep" and prep.lower_ == "of"
             for pobj in prep.children
-            if pobj.dep_ == "pobj" and (entity_of(pobj) is not None or _members(phrase_span(pobj)))
+            if pobj.dep_ == "pobj"
+            and (entity_of(pobj) is not None or group_members(phrase_span(pobj)))
         ]
         if of_objects and sector_of([token.text]) is not None:
             sector = sector_of([token.text])
@@ -338,13 +353,13 @@ class ActorCoder:
         country, sector = self._context_code(token)
         states = state_modifiers(token)
         if len(states) > 1:  # "Indian, Japanese and Australian diplomats": each a party
-            return [_word_mention(word, state, sector) for word, state in states]
-        named = _organisation_in(span)  # "Islamic State fighters" are the group's, not a state's
+            return [word_mention(word, state, sector) for word, state in states]
+        named = organisation_in(span)  # "Islamic State fighters" are the group's, not a state's
         if named is not None and named.sector is not None:
             country, sector = named.country or country, named.sector
         if country is not None or sector == "IGO":
             return [Mention(span.text, span.start_char, span.end_char, "NOUN", country, sector)]
-        if _is_group_noun(token):
+        if is_group_noun(token):
             return [self._group(span)]
         if token.lower_ in groups()["group_nouns"]:
             # "the country", "the government": a party the sentence leaves unresolved
@@ -365,111 +380,3 @@ class ActorCoder:
                 mention = self._entity(ent, ent.root)
                 if mention.coded:
                     yield mention
-
-
-QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "handful", "number"})
-
-
-def _counted(token: Token) -> Token | None:
-    """What a quantity noun counts: "hundreds of troops" are the troops."""
-    if token.lemma_.lower() not in QUANTITY_NOUNS:
-        return None
-    return next(
-        (
-            p
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for p in prep.children
-            if p.dep_ == "pobj"
-        ),
-        None,
-    )
-
-
-def _unlisted_name(token: Token) -> bool:
-    """The last word of a multi-word proper name that neither the NER nor the
-    gazetteer knows: its words are not surnames of listed people."""
-    name = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if token.pos_ != "PROPN" or not name or entity_of(token) is not None:
-        return False
-    span = token.doc[name[0].i : token.i + 1]
-    if any(t.text in {"-", "–"} for t in span):
-        return False  # "the Ford-Suharto meeting": a pair of names (_in_name_pair)
-    return gazetteer.lookup(span.text) is None
-
-
-def _members(span: Span) -> list[Mention]:
-    """The member states of a standing group the span names, each a party; a
-    one-word name needs its capital ("the Quad", not a quad bike)."""
-    words = [t for t in span if t.pos_ != "DET"]
-    if len(words) == 1 and not words[0].text[:1].isupper():
-        return []
-    codes = gazetteer.grouping(span.text)
-    return [Mention(span.text, span.start_char, span.end_char, "GPE", c, "GOV") for c in codes]
-
-
-def _word_mention(word: Token, country: str, sector: str | None) -> Mention:
-    return Mention(word.text, word.idx, word.idx + len(word), "NOUN", country, sector)
-
-
-def _in_name_pair(token: Token) -> bool:
-    """One of two names joined by a hyphen before an event noun ("Modi-Xi")."""
-    joined = [token.head, token] if token.dep_ == "compound" else [token]
-    return token.pos_ == "PROPN" and any(
-        c.dep_ == "punct" and c.text in {"-", "–"} for t in joined for c in t.children
-    )
-
-
-def _distributed(ent: Span) -> list[str]:
-    """ "North and South Korea" names North Korea and South Korea."""
-    texts = [t.text for t in ent if t.pos_ != "DET"]
-    if "and" not in texts or texts.index("and") == 0 or len(texts) < 4:
-        return []
-    cut = texts.index("and")
-    left, right = texts[:cut], texts[cut + 1 :]
-    return [" ".join(left + right[1:]), " ".join(right)]
-
-
-PHRASE_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "prep"})
-PHRASE_PREPS = frozenset({"of", "from"})
-PARTY_PREPS = frozenset({"between", "among", "with"})
-OBJECT_PRONOUNS = frozenset({"him", "her"})
-
-
-DESCRIPTOR_DEPS = frozenset({"compound", "amod", "poss"})
-
-
-def _organisation_in(span: Span) -> gazetteer.Entry | None:
-    """A listed organisation named inside a noun phrase the NER left untagged
-    ("Islamic State fighters"; not "anti-Taliban groups")."""
-    if len(span) < 2 or any(t.text in {"-", "–"} for t in span):
-        return None
-    entry = lookup_span(span[:-1])
-    return entry if entry is not None and entry.kind == "organisation" else None
-
-
-def _phrase_tokens(token: Token, skip: frozenset[str] = frozenset()) -> Iterator[Token]:
-    """Tokens of a noun phrase: modifiers, conjuncts, appositions, "of"/"from" phrases."""
-    for child in token.children:
-        if child.dep_ in skip:
-            # a descriptor's conjuncts still name parties: "Afghan and British officials"
-            yield from (c for c in child.subtree if c.dep_ == "conj" and c.i != child.i)
-            continue
-        if child.dep_ in PHRASE_STOP_DEPS and not (
-            child.dep_ == "prep" and child.lower_ in PHRASE_PREPS
-        ):
-            continue
-        yield child
-        yield from _phrase_tokens(child)
-
-
-def _is_group_noun(token: Token) -> bool:
-    return token.lower_ in groups()["group_nouns"] and _is_group_phrase(token)
-
-
-def _is_group_phrase(token: Token) -> bool:
-    """'both sides', 'the two leaders', 'the delegations': plural or quantified."""
-    if token.tag_ in {"NNS", "NNPS"}:
-        return True
-    determiners = groups()["group_determiners"]
-    return any(child.lower_ in determiners and child.lower_ != "the" for child in token.children)

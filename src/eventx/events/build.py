@@ -5,8 +5,8 @@ context = DocumentContext.of(coder)      # its home country and topic (context.p
 matches = matcher(doc, sentences)        # the rule packs (rules/matcher.py)
 drafts = [draft_event(m) for m in ...]   # roles, parties, modality, date, place (drafts.py)
 resolve_context(drafts, context)         # groups, salient parties, home country (context.py)
-merge_repeats(drafts)                    # one event per mention of it (context.py)
-inherit_settings(drafts)                 # places carried to the same parties' next events
+merge_repeats(drafts)                    # one event per mention of it (repeats.py)
+inherit_settings(drafts)                 # places carried to the same parties' events (repeats.py)
 clusters(drafts)                         # mentions of one real-world event (identity.py)
 -> list[Event]                           # records (records/event.py), with confidence
 """
@@ -26,15 +26,10 @@ from eventx.coding.attributes import codes_of
 from eventx.coding.document import DocumentFacts
 from eventx.coding.mentions import Mention
 from eventx.events.confidence import Evidence, confidence, features
-from eventx.events.context import (
-    DocumentContext,
-    inherit_settings,
-    merge_repeats,
-    resolve_context,
-    unknown_party,
-)
+from eventx.events.context import DocumentContext, resolve_context, unknown_party
 from eventx.events.drafts import Draft, draft_event, passes_party_checks
 from eventx.events.identity import cluster_id, clusters, dedupe, share_parties, upcoming_in_document
+from eventx.events.repeats import inherit_settings, merge_repeats
 from eventx.events.scope import political
 from eventx.records.document import Document
 from eventx.records.event import Event, Extractor, Participant, Sentence, TextSpan

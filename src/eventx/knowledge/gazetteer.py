@@ -19,6 +19,16 @@ from typing import Any
 
 from eventx.knowledge.files import load_json
 
+# Phoenix's first CAMEO role to a sector of GUIDELINES: the legislature, the
+# courts and the intelligence services are the state's; ELI (former officials,
+# notables), business, media, NGOs and the rest are none of its sectors
+PHOENIX_SECTORS = {
+    **{sector: sector for sector in ("GOV", "MIL", "REB", "IGO", "OPP", "PTY", "COP", "CVL")},
+    "LEG": "GOV",
+    "JUD": "GOV",
+    "SPY": "GOV",
+}
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -97,8 +107,6 @@ def _state_bodies(table: dict[str, Entry]) -> dict[str, dict[str, Any]]:
     or open-ended one).  A name counts where it names its state or is an
     acronym: "the Joint Chiefs of Staff", "the secretary of state" are offices
     of many states, though the dictionary lists them under the US."""
-    from eventx.knowledge.people import PHOENIX_SECTORS  # people.py builds on this module
-
     found: dict[str, dict[str, Any]] = {}
     for item in load_json("knowledge/people.json")["people"]:
         current = [r for r in item["roles"] if r["until"] is None and r["country"]]

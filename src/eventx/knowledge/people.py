@@ -47,7 +47,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from eventx.knowledge.files import load_json, read_json
-from eventx.knowledge.gazetteer import Entry, fold, known_name, normalise
+from eventx.knowledge.gazetteer import PHOENIX_SECTORS, Entry, fold, known_name, normalise
 
 TITLES = frozenset(
     {
@@ -85,16 +85,6 @@ NAME_PARTICLES = ("al-", "el-", "al ", "el ")
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR"})
 # regnal numbers and suffixes are no family names ("Abdullah II", "John Paul II")
 NAME_SUFFIXES = frozenset({"i", "ii", "iii", "iv", "jr", "sr"})
-
-# Phoenix's first CAMEO role to a sector of GUIDELINES: the legislature, the
-# courts and the intelligence services are the state's; ELI (former officials,
-# notables), business, media, NGOs and the rest are none of its sectors
-PHOENIX_SECTORS = {
-    **{sector: sector for sector in ("GOV", "MIL", "REB", "IGO", "OPP", "PTY", "COP", "CVL")},
-    "LEG": "GOV",
-    "JUD": "GOV",
-    "SPY": "GOV",
-}
 
 
 @dataclass(frozen=True, slots=True)

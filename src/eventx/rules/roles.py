@@ -81,29 +81,16 @@ def is_venue(token: Token) -> bool:
 
 
 @cache
-def _involving_verbs() -> frozenset[str]:
-    return frozenset(load_json("lexicons/participation.json")["involving_verbs"])
-
-
-@cache
-def _participation_verbs() -> frozenset[str]:
-    return frozenset(load_json("lexicons/participation.json")["verbs"])
+def _participation(key: str) -> frozenset[str]:
+    """A word list of participation.json: "verbs" (whose subject takes part in
+    the event noun they govern), "involving_verbs", "commit_verbs", "topic_nouns"."""
+    return frozenset(load_json("lexicons/participation.json")[key])
 
 
 @cache
 def _measure_nouns() -> frozenset[str]:
     """ "a round of talks", "two days of consultations": the event's measure."""
     return frozenset(load_json("lexicons/modality.json")["measure_nouns"])
-
-
-@cache
-def _commit_verbs() -> frozenset[str]:
-    return frozenset(load_json("lexicons/participation.json")["commit_verbs"])
-
-
-@cache
-def _topic_nouns() -> frozenset[str]:
-    return frozenset(load_json("lexicons/participation.json")["topic_nouns"])
 
 
 def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -249,7 +236,11 @@ def _directed_roles(trigger: Token, exclude: frozenset[int], ceasefire: Token | 
             # "In defiance of the ceasefire, Armenian troops shelled Azerbaijani villages"
             violators, targets = subjects(act, exclude), direct_objects(act)
         verb = trigger.head
-        if not violators and trigger.dep_ == "dobj" and verb.lemma_.lower() in _commit_verbs():
+        if (
+            not violators
+            and trigger.dep_ == "dobj"
+            and verb.lemma_.lower() in _participation("commit_verbs")
+        ):
             violators = subjects(verb, exclude)  # "Houthi forces committed new truce violations"
     else:
         violators = subjects(trigger, exclude)
@@ -346,7 +337,7 @@ def verbless_holders(noun: Token) -> list[Token]:
 def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
     modifiers = noun_modifiers(noun)
     # "a meeting of ministers" names who met; "the discussion of Ukraine", what
-    of_names_parties = noun.lemma_.lower() not in _topic_nouns()
+    of_names_parties = noun.lemma_.lower() not in _participation("topic_nouns")
     agents = prep_objects(noun, frozenset({"of", "by"} if of_names_parties else {"by"}))
     # "a meeting in London of the Commonwealth group": the parse hangs the "of"
     # phrase on the venue; it still names who met
@@ -379,7 +370,7 @@ def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
         # summit endorsed X", nor the signer of a deal made "during a visit of
         # Z" (a visit names its own visitor)
         object_of_other_verb = noun.dep_ in {"dobj", "attr", "oprd", "dative"} and (
-            verb.lemma_.lower() not in _participation_verbs()
+            verb.lemma_.lower() not in _participation("verbs")
         )
         if (
             noun.dep_ not in SUBJECT_DEPS
@@ -387,11 +378,11 @@ def _nominal_roles(noun: Token, exclude: frozenset[int], visit: bool) -> Roles:
             and not object_of_other_verb  # "troops reported violations"
         ):
             actors += subjects(verb, exclude | {noun.i})
-        elif noun.dep_ == "nsubjpass" and verb.lemma_.lower() in _participation_verbs():
+        elif noun.dep_ == "nsubjpass" and verb.lemma_.lower() in _participation("verbs"):
             actors += passive_agents(verb)  # "talks were held by Iranian and Iraqi officials"
         elif (
             noun.dep_ == "nsubj"
-            and verb.lemma_.lower() in _involving_verbs()
+            and verb.lemma_.lower() in _participation("involving_verbs")
             and not any(c.dep_ == "neg" for c in verb.children)  # "does not include"
         ):
             # "the drills involved troops from Russia and Belarus": the states the
