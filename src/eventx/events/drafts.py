@@ -239,6 +239,7 @@ def _partner_only(trigger: Token, actors: list[Mention]) -> bool:
 
 
 def _one_sided(noun: Token | None) -> bool:
+    """ "a unilateral ceasefire": one side's declaration (pack 'one_sided_modifiers')."""
     words = pack_words("agreement_signed", "one_sided_modifiers")
     return noun is not None and any(c.lower_ in words for c in noun.children if c.dep_ == "amod")
 
