@@ -141,10 +141,10 @@ class ActorCoder:
         skip = DESCRIPTOR_DEPS if mentions else frozenset()
         # "talks between Serbia and Bosnia failed to produce an agreement": the
         # parties of talks that act are the talks' own
-        between = pack_words("meeting_held", "negotiation_nouns")
+        talks = pack_words("meeting_held", "negotiation_nouns")
         own = (
             [c for c in token.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS]
-            if token.lemma_.lower() in between or token.lower_ in between
+            if token.lemma_.lower() in talks or token.lower_ in talks
             else []
         )
         # "Toyota and the Vietnamese carmaker VinFast": a firm among the

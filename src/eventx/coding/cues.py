@@ -153,9 +153,7 @@ def own_cue(
             and infinitive(child)
         ):
             return "future"  # "talks to be held", "a summit to take place"
-    if is_trigger:
-        return None
-    if not lexical:
+    if is_trigger or not lexical:
         return None
     if (
         lemma in {"announce", "unveil"}

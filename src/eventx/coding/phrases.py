@@ -17,24 +17,17 @@ from spacy.tokens import Span, Token
 from eventx.analysis.grammar import entity_of
 from eventx.coding.mentions import Mention, groups, lookup_span
 from eventx.knowledge import gazetteer
+from eventx.rules.roles import prep_objects
 
 QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "handful", "number"})
+OF = frozenset({"of"})
 
 
 def counted_noun(token: Token) -> Token | None:
     """What a quantity noun counts: "hundreds of troops" are the troops."""
     if token.lemma_.lower() not in QUANTITY_NOUNS:
         return None
-    return next(
-        (
-            p
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for p in prep.children
-            if p.dep_ == "pobj"
-        ),
-        None,
-    )
+    return next(iter(prep_objects(token, OF)), None)
 
 
 def unlisted_name(token: Token) -> bool:

@@ -4,9 +4,11 @@
   event nouns ("the talks") the document's salient parties;
 * rebels and opposition without a country take the one state the event sets
   them against, else the home country;
-* an agreement that names one state is with the home country;
-* repeated mentions of one event in a sentence are merged;
+* an agreement that names one state is with the home country, unless the
+  document names it only as this event's venue;
 * an event that names no party at all has an unknown one (``unknown_party``).
+
+Repeated mentions of one event are merged afterwards (repeats.py).
 """
 
 from __future__ import annotations

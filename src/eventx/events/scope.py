@@ -234,11 +234,9 @@ def _habitual_adverbs() -> frozenset[str]:
 
 def _habitual(noun: Token, verb: Token) -> bool:
     """A bare event noun under a present-tense verb of habit ("routinely")."""
-    bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
-    present = verb.tag_ in {"VBP", "VBZ"}
     return (
-        bare
-        and present
+        _bare(noun)
+        and verb.tag_ in {"VBP", "VBZ"}
         and any(c.dep_ == "advmod" and c.lower_ in _habitual_adverbs() for c in verb.children)
     )
 
@@ -285,8 +283,9 @@ TOPIC_PREPS = frozenset({"in", "on", "of", "for", "to", "toward", "towards", "ab
 def generic_noun(trigger: Token) -> bool:
     """A bare event noun, the form a topic takes ("peace talks", "negotiations"):
     no determiner or owner, and no name, venue or date of its own."""
-    return (
-        trigger.pos_ in NOUN_POS
-        and not any(c.dep_ in {"det", "poss", "nummod"} for c in trigger.children)
-        and not _particular(trigger)
-    )
+    return trigger.pos_ in NOUN_POS and _bare(trigger) and not _particular(trigger)
+
+
+def _bare(noun: Token) -> bool:
+    """No determiner, owner or number: "talks", not "the talks" or "two rounds"."""
+    return not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -122,27 +123,23 @@ def _state_bodies(table: dict[str, Entry]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _states_named_in(name: str, table: dict[str, Entry]) -> set[str]:
-    """Every state a word of ``name`` names or describes ("Syrian", "US")."""
-    words = normalise(name).split()
-    return {
-        entry.country
-        for size in (3, 2, 1)
-        for i in range(len(words) - size + 1)
-        if (entry := table.get(" ".join(words[i : i + size]))) is not None
-        and entry.kind in {"name", "alias", "demonym"}
-        and entry.country
-    }
-
-
-def _state_named_in(name: str, table: dict[str, Entry]) -> str | None:
+def _named_states(name: str, table: dict[str, Entry], kinds: frozenset[str]) -> Iterator[str]:
+    """The states the words of ``name`` name, longest word runs first."""
     words = normalise(name).split()
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             entry = table.get(" ".join(words[i : i + size]))
-            if entry is not None and entry.kind in {"name", "alias"} and entry.country:
-                return entry.country
-    return None
+            if entry is not None and entry.kind in kinds and entry.country:
+                yield entry.country
+
+
+def _states_named_in(name: str, table: dict[str, Entry]) -> set[str]:
+    """Every state a word of ``name`` names or describes ("Syrian", "US")."""
+    return set(_named_states(name, table, STATE_KINDS))
+
+
+def _state_named_in(name: str, table: dict[str, Entry]) -> str | None:
+    return next(_named_states(name, table, frozenset({"name", "alias"})), None)
 
 
 def _distinctive(key: str, name: str) -> bool:
